@@ -1,0 +1,29 @@
+package org.dermcode.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code dermcode.*}. Paths are relative to the working directory, which is the
+ * repository root for {@code mvn spring-boot:run} and the tests.
+ */
+@ConfigurationProperties(prefix = "dermcode")
+public record DermcodeProperties(
+        @DefaultValue("terminology") Path terminologyDir,
+        @DefaultValue("profiles") Path profilesDir,
+        @DefaultValue("rules") Path rulesDir,
+        @DefaultValue Expansion expansion,
+        @DefaultValue Validation validation) {
+
+    /** Paging and caching of {@code $expand}. */
+    public record Expansion(
+            @DefaultValue("100") int defaultCount,
+            @DefaultValue("1000") int maxCount,
+            @DefaultValue("2000") long cacheSize) {}
+
+    /** Claim validation switches. */
+    public record Validation(
+            @DefaultValue("true") boolean profileEnabled,
+            @DefaultValue("true") boolean warmUp) {}
+}

@@ -1,0 +1,70 @@
+package org.dermcode.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import org.dermcode.terminology.CodeSystemProvider;
+import org.dermcode.terminology.CodeValidationService;
+import org.dermcode.terminology.ConceptMapProvider;
+import org.dermcode.terminology.ExpansionService;
+import org.dermcode.terminology.LookupService;
+import org.dermcode.terminology.StructureDefinitionProvider;
+import org.dermcode.terminology.SubsumptionService;
+import org.dermcode.terminology.TerminologyCapabilitiesInterceptor;
+import org.dermcode.terminology.TerminologyLoader;
+import org.dermcode.terminology.TerminologyRepository;
+import org.dermcode.terminology.TranslationService;
+import org.dermcode.terminology.ValueSetProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one place that builds the FHIR server: content, services, providers and interceptors. */
+@Configuration
+public class FhirServerConfig {
+
+    static final String VERSION = "0.1.0";
+
+    @Bean
+    public FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    public TerminologyRepository terminologyRepository(FhirContext fhirContext, DermcodeProperties properties) {
+        return new TerminologyLoader(fhirContext).load(properties.terminologyDir(), properties.profilesDir());
+    }
+
+    @Bean
+    public ExpansionService expansionService(TerminologyRepository repository, DermcodeProperties properties) {
+        return new ExpansionService(repository, properties.expansion().cacheSize());
+    }
+
+    @Bean
+    public CodeValidationService codeValidationService(ExpansionService expansionService) {
+        return new CodeValidationService(expansionService);
+    }
+
+    @Bean
+    public ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, TerminologyRepository repository,
+            ExpansionService expansionService, CodeValidationService codeValidationService,
+            DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders) {
+        RestfulServer server = new RestfulServer(fhirContext);
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setDefaultPrettyPrint(false);
+        server.setResourceProviders(
+                new CodeSystemProvider(repository, new LookupService(), codeValidationService, new SubsumptionService()),
+                new ValueSetProvider(repository, expansionService, codeValidationService, properties.expansion()),
+                new ConceptMapProvider(repository, new TranslationService()),
+                new StructureDefinitionProvider(repository));
+        plainProviders.orderedStream().forEach(server::registerProvider);
+        server.registerInterceptor(new CapabilityStatementCustomizer(VERSION));
+        server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
+        server.registerInterceptor(new SafeErrorInterceptor());
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

@@ -1,0 +1,151 @@
+package org.dermcode.terminology;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+
+/** One concept of a hosted CodeSystem with its place in the hierarchy. Read-only after loading. */
+public final class Concept {
+
+    private final ConceptDefinitionComponent definition;
+    private final List<String> parents = new ArrayList<>();
+    private final List<String> children = new ArrayList<>();
+
+    Concept(ConceptDefinitionComponent definition) {
+        this.definition = definition;
+    }
+
+    public String code() {
+        return definition.getCode();
+    }
+
+    public String display() {
+        return definition.getDisplay();
+    }
+
+    public ConceptDefinitionComponent definition() {
+        return definition;
+    }
+
+    public List<String> parents() {
+        return Collections.unmodifiableList(parents);
+    }
+
+    public List<String> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    void addParent(String code) {
+        if (!parents.contains(code)) {
+            parents.add(code);
+        }
+    }
+
+    void addChild(String code) {
+        if (!children.contains(code)) {
+            children.add(code);
+        }
+    }
+
+    public boolean isAbstract() {
+        return bool("notSelectable");
+    }
+
+    public boolean isInactive() {
+        return bool("inactive") || "retired".equals(string("status"));
+    }
+
+    public LocalDate effectiveDate() {
+        return date("effectiveDate");
+    }
+
+    public LocalDate retirementDate() {
+        return date("retirementDate");
+    }
+
+    /** True when the code may be used for a service on {@code day} (null: no date given). */
+    public boolean isEffectiveOn(LocalDate day) {
+        if (day == null) {
+            return true;
+        }
+        LocalDate from = effectiveDate();
+        LocalDate until = retirementDate();
+        return (from == null || !day.isBefore(from)) && (until == null || day.isBefore(until));
+    }
+
+    public List<Type> values(String property) {
+        List<Type> values = new ArrayList<>();
+        for (ConceptPropertyComponent p : definition.getProperty()) {
+            if (property.equals(p.getCode()) && p.hasValue()) {
+                values.add(p.getValue());
+            }
+        }
+        return values;
+    }
+
+    public String string(String property) {
+        List<String> all = strings(property);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    public List<String> strings(String property) {
+        List<String> result = new ArrayList<>();
+        for (Type value : values(property)) {
+            if (value instanceof CodeType code) {
+                result.add(code.getCode());
+            } else if (value instanceof StringType s) {
+                result.add(s.getValue());
+            } else if (value.isPrimitive()) {
+                result.add(value.primitiveValue());
+            }
+        }
+        return result;
+    }
+
+    public boolean bool(String property) {
+        for (Type value : values(property)) {
+            if (value instanceof BooleanType b) {
+                return b.booleanValue();
+            }
+        }
+        return false;
+    }
+
+    public Integer integer(String property) {
+        for (Type value : values(property)) {
+            if (value instanceof IntegerType i) {
+                return i.getValue();
+            }
+        }
+        return null;
+    }
+
+    public BigDecimal decimal(String property) {
+        for (Type value : values(property)) {
+            if (value instanceof DecimalType d) {
+                return d.getValue();
+            }
+        }
+        return null;
+    }
+
+    public LocalDate date(String property) {
+        for (Type value : values(property)) {
+            if (value instanceof DateTimeType d && d.getValueAsString() != null) {
+                return LocalDate.parse(d.getValueAsString().substring(0, 10));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+package org.dermcode.terminology;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+
+/** ConceptMap read, search and {@code $translate} (R4 names, and the R5 names clients also send). */
+public final class ConceptMapProvider implements IResourceProvider {
+
+    private final TerminologyRepository repository;
+    private final TranslationService translation;
+
+    public ConceptMapProvider(TerminologyRepository repository, TranslationService translation) {
+        this.repository = repository;
+        this.translation = translation;
+    }
+
+    @Override
+    public Class<ConceptMap> getResourceType() {
+        return ConceptMap.class;
+    }
+
+    @Read
+    public ConceptMap read(@IdParam IdType id) {
+        return ConformanceSearch.read(repository, ConceptMap.class, id);
+    }
+
+    @Search
+    public List<ConceptMap> search(
+            @OptionalParam(name = ConceptMap.SP_URL) UriParam url,
+            @OptionalParam(name = ConceptMap.SP_VERSION) TokenParam version,
+            @OptionalParam(name = ConceptMap.SP_NAME) StringParam name) {
+        return ConformanceSearch.search(repository, ConceptMap.class, url, version, name);
+    }
+
+    @Operation(name = "$translate", idempotent = true)
+    public Parameters translate(
+            @IdParam(optional = true) IdType id,
+            @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @OperationParam(name = "conceptMap", min = 0, max = 1) ConceptMap conceptMap,
+            @OperationParam(name = "conceptMapVersion", typeName = "string", min = 0, max = 1)
+                    IPrimitiveType<String> conceptMapVersion,
+            @OperationParam(name = "code", typeName = "code", min = 0, max = 1) IPrimitiveType<String> code,
+            @OperationParam(name = "system", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> system,
+            @OperationParam(name = "version", typeName = "string", min = 0, max = 1) IPrimitiveType<String> version,
+            @OperationParam(name = "coding", min = 0, max = 1) Coding coding,
+            @OperationParam(name = "codeableConcept", min = 0, max = 1) CodeableConcept codeableConcept,
+            @OperationParam(name = "target", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> target,
+            @OperationParam(name = "targetsystem", typeName = "uri", min = 0, max = 1)
+                    IPrimitiveType<String> targetsystem,
+            @OperationParam(name = "reverse", typeName = "boolean", min = 0, max = 1) IPrimitiveType<Boolean> reverse,
+            @OperationParam(name = "sourceCode", typeName = "code", min = 0, max = 1) IPrimitiveType<String> sourceCode,
+            @OperationParam(name = "sourceSystem", typeName = "uri", min = 0, max = 1)
+                    IPrimitiveType<String> sourceSystem,
+            @OperationParam(name = "targetSystem", typeName = "uri", min = 0, max = 1)
+                    IPrimitiveType<String> targetSystemR5,
+            @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
+                    List<IBaseResource> txResource) {
+        TerminologyRepository scope = OperationArguments.scope(repository,
+                conceptMap == null ? txResource : withMap(txResource, conceptMap));
+        IPrimitiveType<String> theCode = code != null ? code : sourceCode;
+        IPrimitiveType<String> theSystem = system != null ? system : sourceSystem;
+        String targetSystem = OperationArguments.text(targetsystem != null ? targetsystem : targetSystemR5);
+        List<Coding> codings = OperationArguments.codings("code", theCode, "system", theSystem, version, "coding",
+                coding, codeableConcept, null, false);
+        boolean isReverse = OperationArguments.bool("reverse", reverse, false);
+        String targetValueSet = OperationArguments.text(target);
+        List<ConceptMap> maps;
+        String urlText = OperationArguments.text(url);
+        if (conceptMap != null) {
+            maps = List.of(conceptMap);
+        } else if (id != null && id.hasIdPart()) {
+            maps = List.of(ConformanceSearch.read(scope, ConceptMap.class, id));
+        } else if (urlText != null) {
+            maps = List.of(scope.conceptMap(urlText, OperationArguments.text(conceptMapVersion))
+                    .orElseThrow(() -> new ResourceNotFoundException("Unknown ConceptMap " + urlText)));
+        } else {
+            maps = scope.all(ConceptMap.class).stream()
+                    .filter(m -> targetValueSet == null || targetValueSet.equals(m.getTargetUriType().getValue())
+                            || targetValueSet.equals(m.hasTargetCanonicalType() ? m.getTargetCanonicalType().getValue()
+                            : null))
+                    .toList();
+        }
+        if (codings.stream().anyMatch(c -> !c.hasSystem()) && maps.size() > 1) {
+            throw new InvalidRequestException("Parameter 'system' is required with 'code' unless a ConceptMap is named");
+        }
+        return translation.translate(maps, codings, targetSystem, isReverse);
+    }
+
+    private static List<IBaseResource> withMap(List<IBaseResource> txResource, ConceptMap map) {
+        List<IBaseResource> all = new java.util.ArrayList<>();
+        if (txResource != null) {
+            all.addAll(txResource);
+        }
+        all.add(map);
+        return all;
+    }
+}

@@ -1,0 +1,190 @@
+package org.dermcode.terminology;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionComponent;
+import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
+
+/**
+ * {@code $expand}: the content of a value set (cached per value set, date and activeOnly when it
+ * comes from the shared repository), then the text filter, paging and the hierarchy.
+ */
+public final class ExpansionService {
+
+    /** The full, unfiltered content of one value set, with an index for membership checks. */
+    public record Expansion(List<ExpansionEntry> entries, Map<String, ExpansionEntry> byKey) {
+        static Expansion of(List<ExpansionEntry> entries) {
+            Map<String, ExpansionEntry> byKey = new LinkedHashMap<>();
+            for (ExpansionEntry entry : entries) {
+                byKey.putIfAbsent(entry.key(), entry);
+            }
+            return new Expansion(List.copyOf(entries), byKey);
+        }
+    }
+
+    private record CacheKey(String url, String version, LocalDate date, boolean activeOnly) {}
+
+    private final TerminologyRepository repository;
+    private final Cache<CacheKey, Expansion> cache;
+
+    public ExpansionService(TerminologyRepository repository, long cacheSize) {
+        this.repository = repository;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    }
+
+    public Cache<?, ?> cache() {
+        return cache;
+    }
+
+    /** The content of a value set, filtered by date and activeOnly but not by text. */
+    public Expansion content(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
+        boolean hosted = scope == repository && valueSet.hasUrl()
+                && repository.valueSet(valueSet.getUrl(), valueSet.getVersion()).orElse(null) == valueSet;
+        if (hosted) {
+            CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly);
+            return cache.get(key, k -> compute(valueSet, scope, date, activeOnly));
+        }
+        return compute(valueSet, scope, date, activeOnly);
+    }
+
+    private static Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
+        List<ExpansionEntry> entries = new ArrayList<>();
+        for (ExpansionEntry entry : new ValueSetExpander(scope).expand(valueSet)) {
+            if (activeOnly && entry.isInactive()) {
+                continue;
+            }
+            if (date != null && entry.concept() != null && !entry.concept().isEffectiveOn(date)) {
+                continue;
+            }
+            entries.add(entry);
+        }
+        return Expansion.of(entries);
+    }
+
+    public ValueSet expand(ExpandRequest request, TerminologyRepository scope) {
+        ValueSet source = request.valueSet();
+        Expansion content = content(source, scope, request.date(), request.activeOnly());
+        TextFilter filter = new TextFilter(request.filter());
+        List<ExpansionEntry> matching = new ArrayList<>();
+        for (ExpansionEntry entry : content.entries()) {
+            if (filter.matches(entry.code(), entry.display())) {
+                matching.add(entry);
+            }
+        }
+        int total = matching.size();
+        int from = Math.min(request.offset(), total);
+        int to = Math.min(total, from + request.count());
+        List<ExpansionEntry> page = matching.subList(from, to);
+        boolean nested = !request.excludeNested() && filter.isEmpty() && from == 0 && to == total;
+
+        ValueSet result = new ValueSet();
+        result.setId(source.getIdElement().getIdPart());
+        result.setUrl(source.getUrl());
+        result.setVersion(source.getVersion());
+        result.setName(source.getName());
+        result.setTitle(source.getTitle());
+        result.setStatus(source.getStatus());
+        result.setCopyright(source.getCopyright());
+        ValueSetExpansionComponent expansion = result.getExpansion();
+        expansion.setIdentifier("urn:uuid:" + UUID.randomUUID());
+        expansion.setTimestamp(new Date());
+        expansion.setTotal(total);
+        expansion.setOffset(from);
+        addParameters(expansion, request, content.entries());
+        Map<String, ValueSetExpansionContainsComponent> built = new LinkedHashMap<>();
+        for (ExpansionEntry entry : page) {
+            ValueSetExpansionContainsComponent contains = toContains(entry, request.includeDesignations());
+            ValueSetExpansionContainsComponent parent = nested ? parentOf(entry, built) : null;
+            if (parent != null) {
+                parent.addContains(contains);
+            } else {
+                expansion.addContains(contains);
+            }
+            built.put(entry.key(), contains);
+        }
+        return result;
+    }
+
+    private static ValueSetExpansionContainsComponent parentOf(ExpansionEntry entry,
+            Map<String, ValueSetExpansionContainsComponent> built) {
+        if (entry.concept() == null) {
+            return null;
+        }
+        for (String parent : entry.concept().parents()) {
+            ValueSetExpansionContainsComponent found = built.get(entry.system() + "|" + parent);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static ValueSetExpansionContainsComponent toContains(ExpansionEntry entry, boolean designations) {
+        ValueSetExpansionContainsComponent contains = new ValueSetExpansionContainsComponent();
+        contains.setSystem(entry.system());
+        if (entry.version() != null) {
+            contains.setVersion(entry.version());
+        }
+        contains.setCode(entry.code());
+        contains.setDisplay(entry.display());
+        if (entry.isAbstract()) {
+            contains.setAbstract(true);
+        }
+        if (entry.isInactive()) {
+            contains.setInactive(true);
+        }
+        if (designations && entry.concept() != null) {
+            for (ConceptDefinitionDesignationComponent d : entry.concept().definition().getDesignation()) {
+                contains.addDesignation().setLanguage(d.getLanguage()).setUse(d.getUse()).setValue(d.getValue());
+            }
+        }
+        return contains;
+    }
+
+    private static void addParameters(ValueSetExpansionComponent expansion, ExpandRequest request,
+            List<ExpansionEntry> entries) {
+        if (request.filter() != null) {
+            expansion.addParameter().setName("filter").setValue(new StringType(request.filter()));
+        }
+        if (request.date() != null) {
+            expansion.addParameter().setName("date").setValue(new DateTimeType(request.date().toString()));
+        }
+        expansion.addParameter().setName("offset").setValue(new IntegerType(request.offset()));
+        expansion.addParameter().setName("count").setValue(new IntegerType(request.count()));
+        if (request.activeOnly()) {
+            expansion.addParameter().setName("activeOnly").setValue(new BooleanType(true));
+        }
+        if (request.excludeNested()) {
+            expansion.addParameter().setName("excludeNested").setValue(new BooleanType(true));
+        }
+        if (request.includeDesignations()) {
+            expansion.addParameter().setName("includeDesignations").setValue(new BooleanType(true));
+        }
+        if (request.displayLanguage() != null) {
+            expansion.addParameter().setName("displayLanguage").setValue(new StringType(request.displayLanguage()));
+        }
+        Set<String> used = new LinkedHashSet<>();
+        for (ExpansionEntry entry : entries) {
+            used.add(entry.version() == null ? entry.system() : entry.system() + "|" + entry.version());
+        }
+        for (String system : used) {
+            expansion.addParameter().setName("used-codesystem").setValue(new UriType(system));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.dermcode.terminology;
+
+/** Canonical URLs of the code systems the server hosts, and the spellings real claims use. */
+public final class SystemUrls {
+
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    public static final String ICD10_WHO = "http://hl7.org/fhir/sid/icd-10";
+    public static final String CLAIM_RULE = "http://dermcode.org/fhir/CodeSystem/claim-rule";
+    public static final String CANONICAL_BASE = "http://dermcode.org/fhir";
+
+    private static final String HCPCS_HTTP = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+
+    private SystemUrls() {}
+
+    /** The canonical spelling of a system URL: HCPCS with {@code http://} becomes {@code https://}. */
+    public static String normalize(String system) {
+        if (system == null) {
+            return null;
+        }
+        String trimmed = system.strip();
+        if (trimmed.equalsIgnoreCase(HCPCS_HTTP) || trimmed.equalsIgnoreCase(HCPCS)) {
+            return HCPCS;
+        }
+        if (trimmed.endsWith("/") && trimmed.length() > 1) {
+            return normalize(trimmed.substring(0, trimmed.length() - 1));
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,97 @@
+package org.dermcode.terminology;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Date;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.TerminologyCapabilities;
+import org.hl7.fhir.r4.model.TerminologyCapabilities.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent;
+import org.hl7.fhir.r4.model.TerminologyCapabilities.TerminologyCapabilitiesCodeSystemVersionComponent;
+import org.hl7.fhir.r4.model.TerminologyCapabilities.TerminologyCapabilitiesExpansionComponent;
+
+/**
+ * Answers {@code GET /metadata?mode=terminology} with a TerminologyCapabilities resource, which
+ * HAPI's plain server does not produce. Built once from the loaded code systems.
+ */
+@Interceptor
+public final class TerminologyCapabilitiesInterceptor {
+
+    static final String[] EXPANSION_PARAMETERS = {"url", "valueSet", "valueSetVersion", "filter", "date", "offset",
+        "count", "includeDesignations", "activeOnly", "excludeNested", "displayLanguage", "system-version",
+        "property", "tx-resource"};
+
+    private final TerminologyCapabilities capabilities;
+
+    public TerminologyCapabilitiesInterceptor(TerminologyRepository repository, String softwareVersion) {
+        this.capabilities = build(repository, softwareVersion);
+    }
+
+    public TerminologyCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean intercept(RequestDetails request) {
+        if (!"metadata".equals(request.getRequestPath())) {
+            return true;
+        }
+        String[] mode = request.getParameters().get("mode");
+        if (mode == null || mode.length == 0 || !"terminology".equals(mode[0])) {
+            return true;
+        }
+        try {
+            RestfulServerUtils.streamResponseAsResource(request.getServer(), capabilities, Collections.emptySet(),
+                    200, false, false, request);
+        } catch (IOException e) {
+            throw new InternalErrorException("Could not write the TerminologyCapabilities", e);
+        }
+        return false;
+    }
+
+    private static TerminologyCapabilities build(TerminologyRepository repository, String softwareVersion) {
+        TerminologyCapabilities tc = new TerminologyCapabilities();
+        tc.setId("dermcode");
+        tc.setUrl(SystemUrls.CANONICAL_BASE + "/TerminologyCapabilities/dermcode");
+        tc.setVersion(softwareVersion);
+        tc.setName("DermCodeTerminologyCapabilities");
+        tc.setTitle("DermCode terminology server capabilities");
+        tc.setStatus(PublicationStatus.ACTIVE);
+        tc.setExperimental(false);
+        tc.setDate(new Date());
+        tc.setPublisher("DermCode");
+        tc.setKind(CapabilityStatementKind.INSTANCE);
+        tc.getSoftware().setName("DermCode server").setVersion(softwareVersion);
+        tc.getImplementation().setDescription("Dermatology CPT/HCPCS and ICD-10-CM terminology and claim validation");
+        tc.setLockedDate(false);
+        for (CodeSystem cs : repository.all(CodeSystem.class)) {
+            TerminologyCapabilitiesCodeSystemComponent entry = tc.addCodeSystem().setUri(cs.getUrl());
+            TerminologyCapabilitiesCodeSystemVersionComponent version = entry.addVersion()
+                    .setCode(cs.getVersion()).setIsDefault(true).setCompositional(false);
+            for (CodeSystem.PropertyComponent p : cs.getProperty()) {
+                version.addProperty(p.getCode());
+            }
+            version.addFilter().setCode("concept").addOp("is-a").addOp("descendent-of").addOp("is-not-a").addOp("=")
+                    .addOp("in");
+            entry.setSubsumption(true);
+        }
+        TerminologyCapabilitiesExpansionComponent expansion = tc.getExpansion();
+        expansion.setHierarchical(true).setPaging(true).setIncomplete(false);
+        for (String name : EXPANSION_PARAMETERS) {
+            expansion.addParameter().setName(name);
+        }
+        expansion.setTextFilter("Case-insensitive; every word of the filter must be a prefix of the code or of a"
+                + " word of the display.");
+        tc.getValidateCode().setTranslations(false);
+        tc.getTranslation().setNeedsMap(false);
+        tc.getClosure().setTranslation(false);
+        return tc;
+    }
+}

@@ -1,0 +1,69 @@
+package org.dermcode.terminology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code filter} of {@code $expand}: case-insensitive; every word of the filter must be a prefix
+ * of the code or of a word of the display ("punch bio" finds "Punch biopsy of skin").
+ */
+final class TextFilter {
+
+    static final int MAX_LENGTH = 200;
+
+    private final List<String> words;
+
+    TextFilter(String filter) {
+        this.words = split(filter);
+    }
+
+    boolean isEmpty() {
+        return words.isEmpty();
+    }
+
+    boolean matches(String code, String display) {
+        if (words.isEmpty()) {
+            return true;
+        }
+        String lowerCode = code == null ? "" : code.toLowerCase(Locale.ROOT);
+        List<String> displayWords = split(display);
+        for (String word : words) {
+            if (lowerCode.startsWith(word)) {
+                continue;
+            }
+            boolean found = false;
+            for (String candidate : displayWords) {
+                if (candidate.startsWith(word)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> split(String text) {
+        List<String> result = new ArrayList<>();
+        if (text == null) {
+            return result;
+        }
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isLetterOrDigit(ch) || ch == '.') {
+                word.append(Character.toLowerCase(ch));
+            } else if (word.length() > 0) {
+                result.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (word.length() > 0) {
+            result.add(word.toString());
+        }
+        return result;
+    }
+}
