@@ -1,0 +1,175 @@
+package org.dermcode.claim;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.dermcode.rules.CodeFacts;
+import org.dermcode.rules.CodeFactsRegistry;
+import org.dermcode.terminology.SystemUrls;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Builds the {@link ClaimView} of a Claim, normalising what real claims spell differently: HCPCS
+ * with {@code http://} or {@code https://}, CPT codes sent under the HCPCS system, lower-case codes,
+ * and ICD-10-CM codes with or without the dot.
+ */
+public final class ClaimViewFactory {
+
+    private static final Pattern CPT = Pattern.compile("\\d{4}[0-9FTU]");
+    private static final Pattern HCPCS = Pattern.compile("[A-V]\\d{4}");
+    static final String OFFICE = "11";
+
+    private final CodeFactsRegistry registry;
+
+    public ClaimViewFactory(CodeFactsRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ClaimView create(Claim claim) {
+        LocalDate periodStart = claim.hasBillablePeriod() ? date(claim.getBillablePeriod().getStartElement()) : null;
+        LocalDate periodEnd = claim.hasBillablePeriod() ? date(claim.getBillablePeriod().getEndElement()) : null;
+        LocalDate singleDay = periodStart != null && periodStart.equals(periodEnd) ? periodStart : null;
+        List<ClaimView.Line> lines = new ArrayList<>();
+        List<Claim.ItemComponent> items = claim.getItem();
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(line(claim, i, items.get(i), singleDay));
+        }
+        List<ClaimView.Diagnosis> diagnoses = new ArrayList<>();
+        List<Claim.DiagnosisComponent> dx = claim.getDiagnosis();
+        for (int i = 0; i < dx.size(); i++) {
+            diagnoses.add(diagnosis(i, dx.get(i)));
+        }
+        return new ClaimView(claim, lines, diagnoses, date(claim.getCreatedElement()), periodStart, periodEnd);
+    }
+
+    private ClaimView.Line line(Claim claim, int index, Claim.ItemComponent item, LocalDate singleDay) {
+        String system = null;
+        String code = null;
+        for (Coding coding : item.getProductOrService().getCoding()) {
+            String normalized = SystemUrls.normalize(coding.getSystem());
+            if ((SystemUrls.CPT.equals(normalized) || SystemUrls.HCPCS.equals(normalized)) && coding.hasCode()) {
+                code = coding.getCode().strip().toUpperCase(Locale.ROOT);
+                system = SystemUrls.HCPCS.equals(normalized) && CPT.matcher(code).matches() ? SystemUrls.CPT : normalized;
+                break;
+            }
+        }
+        boolean wellFormed = code != null && (CPT.matcher(code).matches() || HCPCS.matcher(code).matches());
+        CodeFacts facts = wellFormed ? registry.code(code).orElse(null) : null;
+
+        List<ClaimView.Modifier> modifiers = new ArrayList<>();
+        List<CodeableConcept> mods = item.getModifier();
+        for (int j = 0; j < mods.size(); j++) {
+            modifiers.add(modifier(j, mods.get(j)));
+        }
+
+        LocalDate date = null;
+        String dateElement = null;
+        if (item.hasServicedDateType()) {
+            date = date(item.getServicedDateType());
+            dateElement = "servicedDate";
+        } else if (item.hasServicedPeriod()) {
+            date = date(item.getServicedPeriod().getStartElement());
+            dateElement = "servicedPeriod";
+        }
+        if (date == null && singleDay != null) {
+            date = singleDay;
+        }
+
+        BigDecimal units = item.hasQuantity() && item.getQuantity().hasValue() ? item.getQuantity().getValue()
+                : BigDecimal.ONE;
+        boolean nonFacility = false;
+        if (item.hasLocationCodeableConcept()) {
+            for (Coding coding : item.getLocationCodeableConcept().getCoding()) {
+                nonFacility |= OFFICE.equals(coding.getCode());
+            }
+        }
+        List<Integer> pointers = new ArrayList<>();
+        for (PositiveIntType pointer : item.getDiagnosisSequence()) {
+            pointers.add(pointer.getValue());
+        }
+        return new ClaimView.Line(index, item, system, code, wellFormed, facts, List.copyOf(modifiers), date,
+                dateElement, provider(claim, item), units, nonFacility, pointers);
+    }
+
+    private ClaimView.Modifier modifier(int index, CodeableConcept concept) {
+        for (Coding coding : concept.getCoding()) {
+            if (!coding.hasCode()) {
+                continue;
+            }
+            String system = SystemUrls.normalize(coding.getSystem());
+            String code = coding.getCode().strip().toUpperCase(Locale.ROOT);
+            boolean billingSystem = system == null || SystemUrls.CPT.equals(system) || SystemUrls.HCPCS.equals(system);
+            CodeFacts facts = billingSystem ? registry.modifier(code).orElse(null) : null;
+            return new ClaimView.Modifier(index, code, system, facts);
+        }
+        String text = concept.hasText() ? concept.getText().strip() : "";
+        return new ClaimView.Modifier(index, text, null, null);
+    }
+
+    private static String provider(Claim claim, Claim.ItemComponent item) {
+        for (PositiveIntType pointer : item.getCareTeamSequence()) {
+            if (pointer.getValue() == null) {
+                continue;
+            }
+            for (Claim.CareTeamComponent member : claim.getCareTeam()) {
+                if (member.getSequence() == pointer.getValue()) {
+                    return key(member.getProvider());
+                }
+            }
+            break;
+        }
+        return key(claim.getProvider());
+    }
+
+    private static String key(Reference reference) {
+        if (reference == null) {
+            return "";
+        }
+        if (reference.hasReference()) {
+            return reference.getReference();
+        }
+        if (reference.hasIdentifier()) {
+            return reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+        }
+        return reference.hasDisplay() ? reference.getDisplay() : "";
+    }
+
+    private static ClaimView.Diagnosis diagnosis(int index, Claim.DiagnosisComponent dx) {
+        Integer sequence = dx.hasSequenceElement() ? dx.getSequenceElement().getValue() : null;
+        if (!dx.hasDiagnosisCodeableConcept()) {
+            return new ClaimView.Diagnosis(index, sequence, null, false);
+        }
+        for (Coding coding : dx.getDiagnosisCodeableConcept().getCoding()) {
+            if (SystemUrls.ICD10CM.equals(SystemUrls.normalize(coding.getSystem())) && coding.hasCode()) {
+                return new ClaimView.Diagnosis(index, sequence, normalizeIcd(coding.getCode()), true);
+            }
+        }
+        return new ClaimView.Diagnosis(index, sequence, null, true);
+    }
+
+    /** ICD-10-CM with the dot after the category: "l570" and "L57.0" both become "L57.0". */
+    public static String normalizeIcd(String code) {
+        String upper = code.strip().toUpperCase(Locale.ROOT).replace(".", "");
+        return upper.length() > 3 ? upper.substring(0, 3) + "." + upper.substring(3) : upper;
+    }
+
+    private static LocalDate date(IPrimitiveType<?> value) {
+        if (value == null || value.getValueAsString() == null || value.getValueAsString().length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.getValueAsString().substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

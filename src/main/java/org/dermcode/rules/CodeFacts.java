@@ -1,0 +1,87 @@
+package org.dermcode.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.dermcode.terminology.Concept;
+
+/**
+ * The billing facts of one hosted CPT/HCPCS code or modifier, read once from the CodeSystem
+ * properties (which come from the CMS 2024 files). Absent facts are null or empty.
+ */
+public record CodeFacts(
+        String system,
+        String code,
+        String display,
+        String category,
+        String kind,
+        String globalDays,
+        List<String> addOnTo,
+        String multipleProcedure,
+        String pctc,
+        Integer mueUnits,
+        String mueAdjudication,
+        BigDecimal nonFacilityRvu,
+        BigDecimal facilityRvu,
+        String modifierAppliesTo,
+        String modifierRole,
+        boolean ncciAssociated,
+        Integer biopsyRank,
+        List<String> expectedDiagnoses,
+        List<String> requiresProcedure,
+        LocalDate effectiveDate,
+        LocalDate retirementDate) {
+
+    static CodeFacts of(String system, Concept c) {
+        return new CodeFacts(system, c.code(), c.display(), c.string("category"), c.string("kind"),
+                c.string("globalDays"), List.copyOf(c.strings("addOnTo")), c.string("multipleProcedure"),
+                c.string("pctc"), c.integer("mueUnits"), c.string("mueAdjudication"), c.decimal("nonFacilityRvu"),
+                c.decimal("facilityRvu"), c.string("modifierAppliesTo"), c.string("modifierRole"),
+                c.bool("ncciAssociated"), c.integer("biopsyRank"), List.copyOf(c.strings("expectedDiagnoses")),
+                List.copyOf(c.strings("requiresProcedure")), c.effectiveDate(), c.retirementDate());
+    }
+
+    public boolean isEm() {
+        return "em-new".equals(category) || "em-established".equals(category);
+    }
+
+    public boolean isAddOn() {
+        return "add-on".equals(kind);
+    }
+
+    public boolean isModifier() {
+        return "modifier".equals(kind);
+    }
+
+    public boolean isCategory() {
+        return "category".equals(kind);
+    }
+
+    public boolean isDrug() {
+        return "drugs".equals(category);
+    }
+
+    public boolean isEmAddOn() {
+        return "em-add-on".equals(category);
+    }
+
+    /** A procedure in the sense of the rules: not E/M, not a drug, not the E/M add-on, not a modifier. */
+    public boolean isProcedure() {
+        return !isEm() && !isDrug() && !isEmAddOn() && !isModifier() && !isCategory();
+    }
+
+    /** 000 or 010 global: a minor procedure whose same-day E/M needs modifier 25. */
+    public boolean isMinorGlobal() {
+        return "000".equals(globalDays) || "010".equals(globalDays);
+    }
+
+    public boolean isEffectiveOn(LocalDate day) {
+        return day == null || ((effectiveDate == null || !day.isBefore(effectiveDate))
+                && (retirementDate == null || day.isBefore(retirementDate)));
+    }
+
+    /** Total RVUs for ranking: non-facility for an office (place of service 11), facility otherwise. */
+    public BigDecimal rankingRvu(boolean nonFacility) {
+        return nonFacility ? nonFacilityRvu : facilityRvu;
+    }
+}

@@ -1,0 +1,26 @@
+package org.dermcode;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.file.Path;
+import org.dermcode.claim.ClaimViewFactory;
+import org.dermcode.rules.CodeFactsRegistry;
+import org.dermcode.rules.PtpEdits;
+import org.dermcode.rules.RuleCatalog;
+import org.dermcode.terminology.ExpansionService;
+import org.dermcode.terminology.TerminologyLoader;
+import org.dermcode.terminology.TerminologyRepository;
+
+/** The committed terminology and rule data, loaded once for the plain (non-Spring) tests. */
+public final class TestTerminology {
+
+    public static final FhirContext FHIR = FhirContext.forR4Cached();
+    public static final TerminologyRepository REPOSITORY =
+            new TerminologyLoader(FHIR).load(Path.of("terminology"), Path.of("profiles"));
+    public static final ExpansionService EXPANSIONS = new ExpansionService(REPOSITORY, 100);
+    public static final CodeFactsRegistry FACTS = new CodeFactsRegistry(REPOSITORY, EXPANSIONS);
+    public static final RuleCatalog CATALOG = new RuleCatalog(REPOSITORY);
+    public static final PtpEdits PTP = PtpEdits.load(Path.of("rules"));
+    public static final ClaimViewFactory VIEWS = new ClaimViewFactory(FACTS);
+
+    private TestTerminology() {}
+}
