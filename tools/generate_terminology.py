@@ -32,6 +32,7 @@ SYSTEMS = {
     "icd-10-cm": "http://hl7.org/fhir/sid/icd-10-cm",
 }
 CLAIM_RULE_URL = BASE + "/CodeSystem/claim-rule"
+POS_URL = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set.html"
 
 HL7 = "http://hl7.org/fhir/concept-properties#"
 OWN = BASE + "/concept-property#"
@@ -514,6 +515,16 @@ def build_concept_map(cpt_codes):
 
 
 # ---------------------------------------------------------------- main
+def build_place_of_service():
+    rows = read_csv(os.path.join(SRC, "place-of-service.csv"))
+    cs = header("CodeSystem", "place-of-service", POS_URL, "2024", "PlaceOfService",
+                "CMS place of service codes (fragment)",
+                "The CMS place-of-service codes that dermatology claims use (CMS-1500 box 24B). Public domain.")
+    cs.update({"caseSensitive": True, "content": "fragment", "count": len(rows),
+               "concept": [{"code": r["code"], "display": r["display"]} for r in rows]})
+    return cs
+
+
 def main(argv):
     cms_dir = argv[1] if len(argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "cms-2024")
     cms_dir = os.path.abspath(cms_dir)
@@ -539,7 +550,7 @@ def main(argv):
     os.makedirs(OUT_TERM, exist_ok=True)
     os.makedirs(OUT_RULES, exist_ok=True)
     expected = set()
-    for res in [cpt, hcpcs, icd, rules] + value_sets + [cm]:
+    for res in [cpt, hcpcs, icd, rules, build_place_of_service()] + value_sets + [cm]:
         name = "%s-%s.json" % (res["resourceType"], res["id"])
         expected.add(name)
         write_json(os.path.join(OUT_TERM, name), res)

@@ -29,6 +29,10 @@ final class Modifiers {
 
     /** The modifierRole of XE, XS, XP and XU. */
     static final String ROLE_BYPASS_X = "bypass-x";
+    /** The modifierAppliesTo of modifiers valid only on E/M codes (24, 25, 57). */
+    static final String APPLIES_TO_EM = "em";
+    /** The modifierAppliesTo of modifiers not valid on E/M codes (51, 59, 79, XE, XS, XP, XU). */
+    static final String APPLIES_TO_PROCEDURE = "procedure";
 
     private Modifiers() {}
 }

@@ -1,0 +1,70 @@
+package org.dermcode.claim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dermcode.outcome.OutcomeMapper;
+import org.dermcode.rules.Finding;
+import org.dermcode.rules.RuleEngine;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates one Claim: the coding rules on its {@link ClaimView}, then (when enabled) the profile,
+ * findings ordered by line and rule id. Logs the claim id, rule ids and timing, never claim content.
+ */
+public final class ClaimValidationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimValidationService.class);
+
+    private final ClaimViewFactory views;
+    private final RuleEngine engine;
+    private final ProfileValidator profile;
+    private final FindingListener listener;
+
+    /** Told of every finding, for metrics. */
+    public interface FindingListener {
+        void onFindings(List<Finding> findings);
+    }
+
+    public ClaimValidationService(ClaimViewFactory views, RuleEngine engine, ProfileValidator profile,
+            FindingListener listener) {
+        this.views = views;
+        this.engine = engine;
+        this.profile = profile;
+        this.listener = listener;
+    }
+
+    public List<Finding> findings(Claim claim, boolean withProfile) {
+        List<Finding> findings = new ArrayList<>(engine.run(views.create(claim)));
+        if (withProfile && profile != null) {
+            findings.addAll(profile.validate(claim));
+            findings.sort(RuleEngine.ORDER);
+        }
+        return findings;
+    }
+
+    public OperationOutcome validate(Claim claim) {
+        long start = System.nanoTime();
+        List<Finding> findings = findings(claim, true);
+        listener.onFindings(findings);
+        if (log.isInfoEnabled()) {
+            Set<String> ids = new LinkedHashSet<>();
+            findings.forEach(f -> ids.add(f.ruleId()));
+            log.info("Validated claim {} ({} lines) in {} us: {} findings {}", claimId(claim), claim.getItem().size(),
+                    (System.nanoTime() - start) / 1000, findings.size(), ids);
+        }
+        return OutcomeMapper.toOutcome(findings);
+    }
+
+    private static String claimId(Claim claim) {
+        String id = claim.getIdElement().getIdPart();
+        if (id == null) {
+            return "(no id)";
+        }
+        return id.length() > 64 ? id.substring(0, 64) : id.replaceAll("[^A-Za-z0-9.\\-]", "_");
+    }
+}

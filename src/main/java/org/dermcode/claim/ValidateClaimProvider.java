@@ -1,0 +1,72 @@
+package org.dermcode.claim;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
+import org.dermcode.config.FhirPlainProvider;
+import org.dermcode.outcome.OutcomeMapper;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Parameters;
+
+/**
+ * {@code POST /Claim/$validate-claim}: the body is a Claim, a Parameters with the Claim in
+ * {@code resource}, or a Bundle of Claims (answered with a Bundle of OperationOutcomes, in order).
+ */
+public final class ValidateClaimProvider implements FhirPlainProvider {
+
+    static final int MAX_BATCH = 1000;
+
+    private final ClaimValidationService service;
+
+    public ValidateClaimProvider(ClaimValidationService service) {
+        this.service = service;
+    }
+
+    @Operation(name = "$validate-claim", type = Claim.class, idempotent = false)
+    public IBaseResource validateClaim(
+            @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource) {
+        if (resource == null) {
+            throw new InvalidRequestException("The request holds no Claim: send a Claim, a Bundle of Claims, or a"
+                    + " Parameters resource with the Claim in a parameter named 'resource'");
+        }
+        if (resource instanceof Claim claim) {
+            return service.validate(claim);
+        }
+        if (resource instanceof Bundle bundle) {
+            return validateBatch(bundle);
+        }
+        if (resource instanceof Parameters) {
+            throw new InvalidRequestException("The Parameters resource holds no Claim in a parameter named 'resource'");
+        }
+        throw new InvalidRequestException("Expected a Claim (or a Bundle of Claims), but the request holds a "
+                + resource.fhirType());
+    }
+
+    private Bundle validateBatch(Bundle bundle) {
+        if (bundle.getEntry().isEmpty()) {
+            throw new InvalidRequestException("The Bundle has no entries: send at least one Claim");
+        }
+        if (bundle.getEntry().size() > MAX_BATCH) {
+            throw new PayloadTooLargeException("The Bundle has " + bundle.getEntry().size()
+                    + " entries; at most " + MAX_BATCH + " claims per request");
+        }
+        Bundle result = new Bundle();
+        result.setType(Bundle.BundleType.COLLECTION);
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Bundle.BundleEntryComponent out = result.addEntry();
+            if (entry.getResource() instanceof Claim claim) {
+                out.setFullUrl(entry.getFullUrl());
+                out.setResource(service.validate(claim));
+            } else {
+                out.setResource(OutcomeMapper.error(IssueType.INVALID, "Entry is a "
+                        + (entry.hasResource() ? entry.getResource().fhirType() : "missing resource")
+                        + ", not a Claim; it was not validated"));
+            }
+        }
+        return result;
+    }
+}

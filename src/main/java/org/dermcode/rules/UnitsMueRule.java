@@ -1,0 +1,62 @@
+package org.dermcode.rules;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dermcode.claim.ClaimView;
+import org.dermcode.claim.ClaimView.Line;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.springframework.stereotype.Component;
+
+/**
+ * UNITS-MUE: the units of one code on one day (same date and rendering provider), summed over its
+ * lines in claim order, exceed the code's Medically Unlikely Edit. Reported once, on the line
+ * where the running sum first goes over. MAI 2 (policy, absolute) is an error; MAI 3 (clinical,
+ * payable on appeal) a warning. Domain doc section 4 (values in section 1; summing rule in
+ * section 8).
+ */
+@Component
+final class UnitsMueRule implements ClaimRule {
+
+    @Override
+    public String id() {
+        return "UNITS-MUE";
+    }
+
+    @Override
+    public void check(ClaimView claim, Findings findings) {
+        for (List<Line> day : claim.days().values()) {
+            Map<String, BigDecimal> sums = new HashMap<>();
+            Set<String> reported = new HashSet<>();
+            for (Line line : day) {
+                if (!line.isHosted() || line.facts().mueUnits() == null || reported.contains(line.code())) {
+                    continue;
+                }
+                BigDecimal sum = sums.merge(line.code(), line.units(), BigDecimal::add);
+                BigDecimal mue = BigDecimal.valueOf(line.facts().mueUnits());
+                if (sum.compareTo(mue) > 0) {
+                    reported.add(line.code());
+                    boolean policy = !"3".equals(line.facts().mueAdjudication());
+                    findings.add(id(), policy ? IssueSeverity.ERROR : IssueSeverity.WARNING, line.index(),
+                            line.path() + ".quantity", message(line, sum, mue, policy));
+                }
+            }
+        }
+    }
+
+    private static String message(Line line, BigDecimal sum, BigDecimal mue, boolean policy) {
+        String base = "Line " + line.number() + ": " + line.code() + " reaches " + sum.stripTrailingZeros().toPlainString()
+                + " units on " + line.date() + " (all its lines that day) but its medically unlikely edit (MUE) is "
+                + mue + " per day";
+        if (policy) {
+            String mai = line.facts().mueAdjudication() == null ? "" : " with MAI " + line.facts().mueAdjudication();
+            return base + mai + " (a CMS policy limit: units above it are"
+                    + " never paid and modifiers do not help); reduce the units to " + mue + " or correct the code";
+        }
+        return base + " with MAI 3 (a clinical limit: units above it are denied but can be paid on appeal with"
+                + " documentation); check the units and keep the records that support them";
+    }
+}

@@ -1,0 +1,47 @@
+package org.dermcode.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.rules.ClaimBuilder.claim;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.Test;
+
+class AddOnNoPrimaryRuleTest {
+
+    private final AddOnNoPrimaryRule rule = new AddOnNoPrimaryRule();
+
+    @Test
+    void firesOnAddOnWithoutPrimary() {
+        var findings = RuleTesting.run(rule, claim().line("99213").line("11105").build());
+        RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("Line 2", "11105", "11104", "11106", "2024-05-06");
+    }
+
+    @Test
+    void firesWhenPrimaryIsOnAnotherDay() {
+        var findings = RuleTesting.run(rule, claim().line("17000").line("17003").date("2024-05-07").build());
+        RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+    }
+
+    @Test
+    void firesWhenOnlyANonEligiblePrimaryIsBilled() {
+        var findings = RuleTesting.run(rule, claim().line("11102").line("11105").build());
+        RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+    }
+
+    @Test
+    void silentWithPrimaryWhateverTheOrder() {
+        assertThat(RuleTesting.run(rule, claim().line("11102").line("11103").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("17312").line("17311").build())).isEmpty();
+    }
+
+    @Test
+    void silentForAddOnWithoutListedPrimaries() {
+        assertThat(RuleTesting.run(rule, claim().line("G2211").build())).isEmpty();
+    }
+
+    @Test
+    void silentForUndatedAddOn() {
+        assertThat(RuleTesting.run(rule, claim().line("11103").noDate().build())).isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package org.dermcode.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.rules.ClaimBuilder.claim;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.Test;
+
+class SeqRvuOrderRuleTest {
+
+    private final SeqRvuOrderRule rule = new SeqRvuOrderRule();
+
+    @Test
+    void firesOnHigherValuedPrimaryListedLater() {
+        var findings = RuleTesting.run(rule, claim().line("11102").line("11106").build());
+        RuleTesting.assertSingle(findings, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(findings.get(0).message()).contains("Line 2", "11106", "4.67", "11102", "line 1", "3.02");
+    }
+
+    @Test
+    void ranksOfficeLinesWithNonFacilityRvus() {
+        var findings = RuleTesting.run(rule, claim().line("17110").line("11104").build());
+        RuleTesting.assertSingle(findings, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+    }
+
+    @Test
+    void ranksFacilityLinesWithFacilityRvus() {
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("22").line("11104").pos("22").build())).isEmpty();
+    }
+
+    @Test
+    void silentInDescendingOrder() {
+        assertThat(RuleTesting.run(rule, claim().line("11106").line("11104").line("11102").build())).isEmpty();
+    }
+
+    @Test
+    void ignoresAddOnsAndVisits() {
+        assertThat(RuleTesting.run(rule, claim().line("99213").line("11102").line("17312").build())).isEmpty();
+    }
+
+    @Test
+    void silentOnDifferentDays() {
+        assertThat(RuleTesting.run(rule, claim().line("11102").line("11106").date("2024-05-07").build())).isEmpty();
+    }
+}

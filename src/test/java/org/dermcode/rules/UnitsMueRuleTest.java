@@ -1,0 +1,44 @@
+package org.dermcode.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.rules.ClaimBuilder.claim;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.Test;
+
+class UnitsMueRuleTest {
+
+    private final UnitsMueRule rule = new UnitsMueRule();
+
+    @Test
+    void mai2IsAnError() {
+        var findings = RuleTesting.run(rule, claim().line("17000").line("17003").units(14).build());
+        RuleTesting.assertSingle(findings, "UNITS-MUE", IssueSeverity.ERROR, "Claim.item[1].quantity");
+        assertThat(findings.get(0).message()).contains("Line 2", "17003", "14 units", "13", "MAI 2", "policy",
+                "2024-05-06");
+    }
+
+    @Test
+    void mai3IsAWarningReportedWhereTheSumFirstExceeds() {
+        var claim = claim().line("11102").line("11103").units(4).line("11103").units(3).line("11103").units(1).build();
+        var findings = RuleTesting.run(rule, claim);
+        RuleTesting.assertSingle(findings, "UNITS-MUE", IssueSeverity.WARNING, "Claim.item[2].quantity");
+        assertThat(findings.get(0).message()).contains("Line 3", "11103", "7 units", "6", "MAI 3", "appeal");
+    }
+
+    @Test
+    void quantityDefaultsToOne() {
+        var findings = RuleTesting.run(rule, claim().line("11102").line("11102").build());
+        RuleTesting.assertSingle(findings, "UNITS-MUE", IssueSeverity.ERROR, "Claim.item[1].quantity");
+    }
+
+    @Test
+    void silentAtTheMue() {
+        assertThat(RuleTesting.run(rule, claim().line("17000").line("17003").units(13).build())).isEmpty();
+    }
+
+    @Test
+    void silentWhenUnitsAreOnDifferentDays() {
+        assertThat(RuleTesting.run(rule, claim().line("11102").line("11102").date("2024-05-07").build())).isEmpty();
+    }
+}
