@@ -33,10 +33,26 @@ final class SafeErrorInterceptor {
             return known;
         }
         if (exception instanceof DataFormatException) {
-            return new InvalidRequestException("The request could not be parsed: " + exception.getMessage());
+            return new InvalidRequestException(parameterNamed(request, exception.getMessage())
+                    + "The request could not be parsed: " + exception.getMessage());
         }
         log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(), exception);
         return new InternalErrorException("Internal error; the server log has the details (request id "
                 + request.getRequestId() + ")");
+    }
+
+    /** "Parameter 'date': " when the message quotes the value of a URL parameter, else "". */
+    private static String parameterNamed(RequestDetails request, String message) {
+        if (message == null || request.getParameters() == null) {
+            return "";
+        }
+        for (var entry : request.getParameters().entrySet()) {
+            for (String value : entry.getValue()) {
+                if (value != null && !value.isEmpty() && message.contains("\"" + value + "\"")) {
+                    return "Parameter '" + entry.getKey() + "': ";
+                }
+            }
+        }
+        return "";
     }
 }
