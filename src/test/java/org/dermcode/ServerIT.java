@@ -5,7 +5,9 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Type;
+import org.dermcode.config.ValidatorWarmUp;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,8 +25,15 @@ public abstract class ServerIT {
 
     protected IGenericClient client;
 
+    @Autowired
+    private ValidatorWarmUp warmUp;
+
     @BeforeEach
-    void createClient() {
+    void createClient() throws InterruptedException {
+        // the profile validator warms up in the background after start-up; tests wait for it
+        for (int i = 0; i < 1200 && !warmUp.isWarm(); i++) {
+            Thread.sleep(100);
+        }
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
         client = FHIR.newRestfulGenericClient(baseUrl());
