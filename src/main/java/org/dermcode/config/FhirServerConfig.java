@@ -15,6 +15,8 @@ import org.dermcode.terminology.TerminologyLoader;
 import org.dermcode.terminology.TerminologyRepository;
 import org.dermcode.terminology.TranslationService;
 import org.dermcode.terminology.ValueSetProvider;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,19 +44,33 @@ public class FhirServerConfig {
     }
 
     @Bean
+    public LookupService lookupService(TerminologyRepository repository, DermcodeProperties properties) {
+        return new LookupService(repository, properties.expansion().cacheSize());
+    }
+
+    /** Hit and miss counts of the terminology caches on /actuator/metrics and /actuator/prometheus. */
+    @Bean
+    public MeterBinder terminologyCacheMetrics(ExpansionService expansions, LookupService lookups) {
+        return meters -> {
+            CaffeineCacheMetrics.monitor(meters, expansions.cache(), "expansions");
+            CaffeineCacheMetrics.monitor(meters, lookups.cache(), "lookups");
+        };
+    }
+
+    @Bean
     public CodeValidationService codeValidationService(ExpansionService expansionService) {
         return new CodeValidationService(expansionService);
     }
 
     @Bean
     public ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, TerminologyRepository repository,
-            ExpansionService expansionService, CodeValidationService codeValidationService,
+            ExpansionService expansionService, CodeValidationService codeValidationService, LookupService lookupService,
             DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setResourceProviders(
-                new CodeSystemProvider(repository, new LookupService(), codeValidationService, new SubsumptionService()),
+                new CodeSystemProvider(repository, lookupService, codeValidationService, new SubsumptionService()),
                 new ValueSetProvider(repository, expansionService, codeValidationService, properties.expansion()),
                 new ConceptMapProvider(repository, new TranslationService()),
                 new StructureDefinitionProvider(repository));

@@ -1,6 +1,8 @@
 package org.dermcode.terminology;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +18,41 @@ import org.hl7.fhir.r4.model.StringType;
 /** {@code CodeSystem/$lookup}: the facts of one code, with the requested properties. */
 public final class LookupService {
 
+    private record CacheKey(String system, String version, String code, List<String> properties) {}
+
+    private final TerminologyRepository repository;
+    private final Cache<CacheKey, Parameters> cache;
+
+    public LookupService(TerminologyRepository repository, long cacheSize) {
+        this.repository = repository;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    }
+
+    public Cache<?, ?> cache() {
+        return cache;
+    }
+
     /** Properties every lookup can return besides the ones a CodeSystem declares. */
     private static final Set<String> STANDARD = Set.of("parent", "child", "definition", "designation",
             "display", "name", "version", "abstract", "inactive", "lang.*", "*");
 
+    /** The lookup result; cached for the shared repository (results are not modified after building). */
     public Parameters lookup(TerminologyRepository scope, String system, String version, String code,
+            List<String> requestedProperties) {
+        if (scope == repository) {
+            CacheKey key = new CacheKey(SystemUrls.normalize(system), version, code, List.copyOf(requestedProperties));
+            Parameters cached = cache.getIfPresent(key);
+            if (cached != null) {
+                return cached;
+            }
+            Parameters computed = compute(scope, system, version, code, requestedProperties);
+            cache.put(key, computed);
+            return computed;
+        }
+        return compute(scope, system, version, code, requestedProperties);
+    }
+
+    private Parameters compute(TerminologyRepository scope, String system, String version, String code,
             List<String> requestedProperties) {
         CodeSystemIndex index = scope.codeSystem(system, version)
                 .orElseThrow(() -> new ResourceNotFoundException("Unknown code system " + system
