@@ -8,6 +8,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,9 @@ final class SafeErrorInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(SafeErrorInterceptor.class);
 
+    /** How HAPI's parser quotes a bad primitive value: {@code Invalid attribute value "2024-13-45"}. */
+    private static final Pattern INVALID_VALUE = Pattern.compile("Invalid attribute value \"([^\"]*)\"");
+
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails request, Throwable exception) {
         if (exception instanceof BaseServerResponseException known) {
@@ -29,6 +35,13 @@ final class SafeErrorInterceptor {
                         known);
                 return new InternalErrorException("Internal error; the server log has the details (request id "
                         + request.getRequestId() + ")");
+            }
+            if (known instanceof InvalidRequestException && known.getMessage() != null
+                    && known.getMessage().contains("Failed to parse request body")) {
+                String named = parameterNamedInBody(request, known.getMessage());
+                if (!named.isEmpty()) {
+                    return new InvalidRequestException(named + known.getMessage());
+                }
             }
             return known;
         }
@@ -39,6 +52,36 @@ final class SafeErrorInterceptor {
         log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(), exception);
         return new InternalErrorException("Internal error; the server log has the details (request id "
                 + request.getRequestId() + ")");
+    }
+
+    /**
+     * "Parameter 'date': " when a posted Parameters body could not be parsed because of the value of
+     * one parameter (HAPI's message quotes the value, not the parameter's name), else "".
+     */
+    private static String parameterNamedInBody(RequestDetails request, String message) {
+        Matcher invalid = INVALID_VALUE.matcher(message);
+        if (!invalid.find()) {
+            return "";
+        }
+        byte[] contents;
+        try {
+            contents = request.loadRequestContents();
+        } catch (RuntimeException e) {
+            return "";
+        }
+        if (contents == null || contents.length == 0) {
+            return "";
+        }
+        String body = new String(contents, StandardCharsets.UTF_8);
+        String value = Pattern.quote(invalid.group(1));
+        Matcher json = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"value[A-Z]\\w*\"\\s*:\\s*\""
+                + value + "\"").matcher(body);
+        if (json.find()) {
+            return "Parameter '" + json.group(1) + "': ";
+        }
+        Matcher xml = Pattern.compile("<name\\s+value=\"([^\"]+)\"\\s*/>\\s*<value[A-Z]\\w*\\s+value=\""
+                + value + "\"").matcher(body);
+        return xml.find() ? "Parameter '" + xml.group(1) + "': " : "";
     }
 
     /** "Parameter 'date': " when the message quotes the value of a URL parameter, else "". */

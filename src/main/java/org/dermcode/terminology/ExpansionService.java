@@ -89,7 +89,7 @@ public final class ExpansionService {
         }
         int total = matching.size();
         int from = Math.min(request.offset(), total);
-        int to = Math.min(total, from + request.count());
+        int to = (int) Math.min(total, (long) from + request.count());
         List<ExpansionEntry> page = matching.subList(from, to);
         boolean nested = !request.excludeNested() && filter.isEmpty() && from == 0 && to == total;
 
@@ -105,7 +105,7 @@ public final class ExpansionService {
         expansion.setIdentifier("urn:uuid:" + UUID.randomUUID());
         expansion.setTimestamp(new Date());
         expansion.setTotal(total);
-        expansion.setOffset(from);
+        expansion.setOffset(request.offset());
         addParameters(expansion, request, content.entries());
         Map<String, ValueSetExpansionContainsComponent> built = new LinkedHashMap<>();
         for (ExpansionEntry entry : page) {

@@ -140,17 +140,24 @@ final class ValueSetExpander {
         if (op == null) {
             throw new InvalidRequestException("A filter on '" + property + "' has no op");
         }
+        boolean hierarchical = op.equals("is-a") || op.equals("descendent-of") || op.equals("is-not-a");
+        if (hierarchical && !onConcept) {
+            throw new InvalidRequestException("Filter op '" + op + "' applies to 'concept' only, not to '" + property + "'");
+        }
         switch (op) {
             case "is-a":
-                return c -> onConcept && index.subsumes(value, c.code());
+                return c -> index.subsumes(value, c.code());
             case "descendent-of":
-                return c -> onConcept && !c.code().equals(value) && index.subsumes(value, c.code());
+                return c -> !c.code().equals(value) && index.subsumes(value, c.code());
             case "is-not-a":
-                return c -> onConcept && !index.subsumes(value, c.code());
+                return c -> !index.subsumes(value, c.code());
             case "=":
                 return c -> onConcept ? c.code().equals(value) : c.strings(property).contains(value);
             case "in": {
-                Set<String> values = new LinkedHashSet<>(List.of(value.split(",")));
+                Set<String> values = new LinkedHashSet<>();
+                for (String part : value.split(",")) {
+                    values.add(part.strip());
+                }
                 return c -> onConcept ? values.contains(c.code())
                         : c.strings(property).stream().anyMatch(values::contains);
             }

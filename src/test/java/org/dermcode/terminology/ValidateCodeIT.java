@@ -1,0 +1,257 @@
+package org.dermcode.terminology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.dermcode.ServerIT;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+class ValidateCodeIT extends ServerIT {
+
+    private static final String VS = SystemUrls.CANONICAL_BASE + "/ValueSet/";
+    private static final String HCPCS_HTTP = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+
+    private static Parameters in(Object... nameValues) {
+        Parameters in = new Parameters();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            in.addParameter().setName((String) nameValues[i]).setValue((Type) nameValues[i + 1]);
+        }
+        return in;
+    }
+
+    private Parameters onCodeSystem(Parameters in, boolean get) {
+        var op = client.operation().onType(CodeSystem.class).named("$validate-code").withParameters(in);
+        return get ? op.useHttpGet().execute() : op.execute();
+    }
+
+    private Parameters onValueSet(Parameters in, boolean get) {
+        var op = client.operation().onType(ValueSet.class).named("$validate-code").withParameters(in);
+        return get ? op.useHttpGet().execute() : op.execute();
+    }
+
+    private static boolean result(Parameters out) {
+        return ((BooleanType) value(out, "result")).booleanValue();
+    }
+
+    private static String message(Parameters out) {
+        Type message = value(out, "message");
+        return message == null ? null : message.primitiveValue();
+    }
+
+    @Test
+    void knownCptCodeIsValidWithItsDisplay() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("11104")), true);
+        assertThat(result(out)).isTrue();
+        assertThat(value(out, "display").primitiveValue()).isEqualTo("Punch biopsy of skin, single lesion");
+        assertThat(message(out)).isNull();
+    }
+
+    @Test
+    void unknownCodeOfTheCptFragmentIsValidWithAWarning() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("27447")), true);
+        assertThat(result(out)).isTrue();
+        assertThat(message(out)).contains("fragment").contains("27447");
+    }
+
+    @Test
+    void unknownCodeOfACompleteCodeSystemIsInvalid() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CLAIM_RULE), "code",
+                new CodeType("NO-SUCH-RULE")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).contains("NO-SUCH-RULE");
+        assertThat(result(onCodeSystem(in("url", new UriType(SystemUrls.CLAIM_RULE), "code",
+                new CodeType("MOD-25-MISSING")), true))).isTrue();
+    }
+
+    @Test
+    void displayMismatchIsAWarning() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("11104"),
+                "display", new StringType("Shave biopsy")), false);
+        assertThat(result(out)).isTrue();
+        assertThat(message(out)).contains("Shave biopsy").contains("Punch biopsy of skin, single lesion");
+        assertThat(value(out, "display").primitiveValue()).isEqualTo("Punch biopsy of skin, single lesion");
+    }
+
+    @Test
+    void retiredVisitCodeDependsOnTheDate() {
+        Parameters after = onValueSet(in("url", new UriType(VS + "derm-em"), "system", new UriType(SystemUrls.CPT),
+                "code", new CodeType("99201"), "date", new DateTimeType("2024-01-01")), true);
+        assertThat(result(after)).isFalse();
+        assertThat(message(after)).contains("2021-01-01").contains("2024-01-01");
+
+        Parameters before = onValueSet(in("url", new UriType(VS + "derm-em"), "system", new UriType(SystemUrls.CPT),
+                "code", new CodeType("99201"), "date", new DateTimeType("2020-06-01")), true);
+        assertThat(result(before)).isTrue();
+    }
+
+    @Test
+    void biopsyCodeBeforeItsEffectiveDateIsInvalid() {
+        Parameters inValueSet = onValueSet(in("url", new UriType(VS + "derm-biopsy"), "system",
+                new UriType(SystemUrls.CPT), "code", new CodeType("11102"), "date", new DateTimeType("2018-06-01")), true);
+        assertThat(result(inValueSet)).isFalse();
+        assertThat(message(inValueSet)).contains("2019-01-01");
+        Parameters inCodeSystem = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("11102"),
+                "date", new DateTimeType("2018-06-01")), true);
+        assertThat(result(inCodeSystem)).isFalse();
+        assertThat(message(inCodeSystem)).contains("2019-01-01");
+        assertThat(result(onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("11102"),
+                "date", new DateTimeType("2019-01-01")), true))).isTrue();
+    }
+
+    @Test
+    void abstractCategoryIsNotAValidCode() {
+        Parameters inValueSet = onValueSet(in("url", new UriType(VS + "derm-biopsy"), "system",
+                new UriType(SystemUrls.CPT), "code", new CodeType("biopsy")), true);
+        assertThat(result(inValueSet)).isFalse();
+        Parameters inCodeSystem = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("biopsy"),
+                "abstract", new BooleanType(false)), true);
+        assertThat(result(inCodeSystem)).isFalse();
+        assertThat(message(inCodeSystem)).contains("abstract");
+    }
+
+    @Test
+    void codeInTheWrongValueSetIsInvalid() {
+        Parameters out = onValueSet(in("url", new UriType(VS + "derm-mohs"), "system", new UriType(SystemUrls.CPT),
+                "code", new CodeType("17000")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).contains("17000").contains("derm-mohs");
+    }
+
+    @Test
+    void codeableConceptPassesWhenOneCodingIsInTheValueSet() {
+        CodeableConcept cc = new CodeableConcept();
+        cc.addCoding(new Coding(SystemUrls.ICD10CM, "L40.0", null));
+        cc.addCoding(new Coding(SystemUrls.CPT, "11104", null));
+        Parameters out = onValueSet(in("url", new UriType(VS + "derm-biopsy"), "codeableConcept", cc), false);
+        assertThat(result(out)).isTrue();
+        assertThat(value(out, "display").primitiveValue()).contains("Punch");
+
+        CodeableConcept none = new CodeableConcept();
+        none.addCoding(new Coding(SystemUrls.ICD10CM, "L40.0", null));
+        none.addCoding(new Coding(SystemUrls.CPT, "17000", null));
+        assertThat(result(onValueSet(in("url", new UriType(VS + "derm-biopsy"), "codeableConcept", none), false)))
+                .isFalse();
+    }
+
+    @Test
+    void icd10cmDiagnosisAgainstItsFamily() {
+        assertThat(result(onValueSet(in("url", new UriType(VS + "dx-psoriasis"), "system",
+                new UriType(SystemUrls.ICD10CM), "code", new CodeType("L40.0")), true))).isTrue();
+        assertThat(result(onValueSet(in("url", new UriType(VS + "dx-psoriasis"), "coding",
+                new Coding(SystemUrls.ICD10CM, "L40.54", null)), false))).isTrue();
+        assertThat(result(onValueSet(in("url", new UriType(VS + "dx-psoriasis"), "system",
+                new UriType(SystemUrls.ICD10CM), "code", new CodeType("L57.0")), true))).isFalse();
+    }
+
+    @Test
+    void hcpcsAcceptsTheHttpSpelling() {
+        assertThat(result(onValueSet(in("url", new UriType(VS + "derm-procedures"), "system",
+                new UriType(HCPCS_HTTP), "code", new CodeType("J7308")), true))).isTrue();
+        assertThat(result(onValueSet(in("url", new UriType(VS + "derm-modifiers"), "coding",
+                new Coding(HCPCS_HTTP, "XS", null)), false))).isTrue();
+        Parameters inCodeSystem = onCodeSystem(in("url", new UriType(HCPCS_HTTP), "code", new CodeType("G2211")), true);
+        assertThat(result(inCodeSystem)).isTrue();
+        assertThat(message(inCodeSystem)).isNull();
+    }
+
+    @Test
+    void codeSentAsValueStringWorks() {
+        Parameters vs = onValueSet(in("url", new UriType(VS + "derm-mohs"), "system", new UriType(SystemUrls.CPT),
+                "code", new StringType("17311")), false);
+        assertThat(result(vs)).isTrue();
+        Parameters cs = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new StringType("17311")), false);
+        assertThat(result(cs)).isTrue();
+        assertThat(value(cs, "display").primitiveValue()).startsWith("Mohs");
+    }
+
+    @Test
+    void codeWithoutSystemIs400NamingSystem() {
+        assertThatThrownBy(() -> onValueSet(in("url", new UriType(VS + "derm-mohs"), "code", new CodeType("17311")),
+                true)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'system'");
+    }
+
+    @Test
+    void codeAndCodingTogetherIs400() {
+        assertThatThrownBy(() -> onValueSet(in("url", new UriType(VS + "derm-mohs"), "system",
+                new UriType(SystemUrls.CPT), "code", new CodeType("17311"), "coding",
+                new Coding(SystemUrls.CPT, "17311", null)), false))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'coding'");
+        assertThatThrownBy(() -> onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("17311"),
+                "coding", new Coding(SystemUrls.CPT, "17311", null)), false))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'coding'");
+    }
+
+    @Test
+    void malformedDateIs400NamingDate() {
+        assertThatThrownBy(() -> onValueSet(in("url", new UriType(VS + "derm-em"), "system",
+                new UriType(SystemUrls.CPT), "code", new CodeType("99202"), "date", new StringType("2024-13-45")), true))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'date'");
+        // a date sent as valueString is refused by HAPI before the operation runs, naming the parameter
+        assertThatThrownBy(() -> onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("99202"),
+                "date", new StringType("2024-01-01")), false))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("date");
+    }
+
+    @Test
+    void malformedDateInAPostedBodyIs400NamingDate() throws Exception {
+        String body = "{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"url\",\"valueUri\":\"" + VS + "derm-em\"},"
+                + "{\"name\":\"system\",\"valueUri\":\"" + SystemUrls.CPT + "\"},"
+                + "{\"name\":\"code\",\"valueCode\":\"99202\"},"
+                + "{\"name\":\"date\",\"valueDateTime\":\"2024-13-45\"}]}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/ValueSet/$validate-code"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Parameter 'date'").contains("2024-13-45");
+
+        String xml = "<Parameters xmlns=\"http://hl7.org/fhir\">"
+                + "<parameter><name value=\"url\"/><valueUri value=\"" + VS + "derm-em\"/></parameter>"
+                + "<parameter><name value=\"system\"/><valueUri value=\"" + SystemUrls.CPT + "\"/></parameter>"
+                + "<parameter><name value=\"code\"/><valueCode value=\"99202\"/></parameter>"
+                + "<parameter><name value=\"date\"/><valueDateTime value=\"01/02/2024\"/></parameter></Parameters>";
+        HttpResponse<String> xmlResponse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/ValueSet/$validate-code"))
+                .header("Content-Type", "application/fhir+xml").header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xmlResponse.statusCode()).as(xmlResponse.body()).isEqualTo(400);
+        assertThat(FHIR.newJsonParser().parseResource(OperationOutcome.class, xmlResponse.body())
+                .getIssueFirstRep().getDiagnostics()).contains("Parameter 'date'");
+    }
+
+    @Test
+    void instanceLevelCodeSystemValidateCode() {
+        Parameters out = client.operation().onInstance(new IdType("CodeSystem", "cpt")).named("$validate-code")
+                .withParameter(Parameters.class, "code", new CodeType("17000")).useHttpGet().execute();
+        assertThat(result(out)).isTrue();
+        assertThat(value(out, "display").primitiveValue()).containsIgnoringCase("destruction");
+    }
+
+    @Test
+    void instanceLevelValueSetValidateCode() {
+        Parameters out = client.operation().onInstance(new IdType("ValueSet", "derm-em")).named("$validate-code")
+                .withParameter(Parameters.class, "system", new UriType(SystemUrls.CPT))
+                .andParameter("code", new CodeType("99213")).useHttpGet().execute();
+        assertThat(result(out)).isTrue();
+    }
+}
