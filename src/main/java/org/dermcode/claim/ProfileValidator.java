@@ -2,11 +2,8 @@ package org.dermcode.claim;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
-import ca.uhn.fhir.validation.ValidationResult;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,10 +16,21 @@ import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyS
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirDefaultPolicyAdvisor;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r5.elementmodel.Manager;
+import org.hl7.fhir.r5.model.StructureDefinition;
+import org.hl7.fhir.r5.utils.validation.ValidatorSession;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
+import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.instance.InstanceValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,37 +50,87 @@ public final class ProfileValidator {
     /** Messages that are advice about authoring resources, not about the claim's content. */
     private static final Set<String> IGNORED = Set.of("Validation_VAL_Profile_Unknown_NotPolicy");
 
-    private final FhirValidator validator;
+    private final FhirContext fhirContext;
+    private final WorkerContextValidationSupportAdapter workerContext;
+    private final ThreadLocal<InstanceValidator> validators;
     private final String ruleName;
+    private volatile List<StructureDefinition> profiles;
 
     public ProfileValidator(FhirContext fhirContext, DermcodeValidationSupport terminology, RuleCatalog catalog) {
+        this.fhirContext = fhirContext;
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(fhirContext),
                 terminology,
                 new CommonCodeSystemsTerminologyService(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new SnapshotGeneratingValidationSupport(fhirContext));
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
-        module.setAnyExtensionsAllowed(true);
-        module.setBestPracticeWarningLevel(org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel.Ignore);
-        module.setAssumeValidRestReferences(true);
-        this.validator = fhirContext.newValidator().registerValidatorModule(module);
-        this.validator.setValidateAgainstStandardSchema(false);
-        this.validator.setValidateAgainstStandardSchematron(false);
+        this.workerContext = new WorkerContextValidationSupportAdapter(chain);
+        this.validators = ThreadLocal.withInitial(this::newValidator);
         this.ruleName = catalog.get(RULE_ID).name();
     }
 
+    /**
+     * HAPI's FhirInstanceValidator builds a new InstanceValidator for every resource, and its
+     * constructor alone (OID tables, extension manager) costs more than the validation of a claim.
+     * One per thread, reused, gives the same messages at a fraction of the cost.
+     */
+    private InstanceValidator newValidator() {
+        InstanceValidator validator = new InstanceValidator(workerContext,
+                new FhirInstanceValidator.NullEvaluationContext(), new XVerExtensionManagerOld(workerContext),
+                new ValidatorSession(), new ValidatorSettings());
+        validator.setAssumeValidRestReferences(true);
+        validator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+        validator.setAnyExtensionsAllowed(true);
+        validator.setResourceIdRule(IdStatus.OPTIONAL);
+        validator.setNoTerminologyChecks(false);
+        validator.setErrorForUnknownProfiles(true);
+        validator.setUnknownCodeSystemsCauseErrors(true);
+        validator.setPolicyAdvisor(new FhirDefaultPolicyAdvisor());
+        validator.setAllowExamples(false);
+        validator.setAllowXsiLocation(true);
+        return validator;
+    }
+
+    private List<StructureDefinition> profiles() {
+        List<StructureDefinition> result = profiles;
+        if (result == null) {
+            StructureDefinition profile = workerContext.fetchResource(StructureDefinition.class, PROFILE);
+            if (profile == null) {
+                throw new IllegalStateException("The profile " + PROFILE + " is not loaded");
+            }
+            result = List.of(profile);
+            profiles = result;
+        }
+        return result;
+    }
+
     public List<Finding> validate(Claim claim) {
-        ValidationResult result = validator.validateWithResult(claim, new ValidationOptions().addProfile(PROFILE));
+        byte[] json = fhirContext.newJsonParser().encodeResourceToString(claim).getBytes(StandardCharsets.UTF_8);
+        List<ValidationMessage> messages = new ArrayList<>();
+        try {
+            validators.get().validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON,
+                    profiles());
+        } catch (RuntimeException e) {
+            // a validator failure must not lose the coding-rule findings; reported as one error
+            log.warn("Profile validation failed for claim {}: {}", claim.getIdElement().getIdPart(),
+                    e.getClass().getSimpleName());
+            validators.remove();
+            messages.clear();
+            ValidationMessage failed = new ValidationMessage();
+            failed.setLevel(ValidationMessage.IssueSeverity.ERROR);
+            failed.setLocation("Claim");
+            failed.setMessage("The profile validator could not process this claim");
+            messages.add(failed);
+        }
         List<Finding> findings = new ArrayList<>();
-        for (SingleValidationMessage message : result.getMessages()) {
-            if (message.getSeverity() == ResultSeverityEnum.INFORMATION
+        for (ValidationMessage message : messages) {
+            if (message.getLevel() == ValidationMessage.IssueSeverity.INFORMATION
                     || (message.getMessageId() != null && IGNORED.contains(message.getMessageId()))) {
                 continue;
             }
-            String location = message.getLocationString() == null ? "Claim" : message.getLocationString();
+            String location = message.getLocation() == null ? "Claim" : message.getLocation();
             Matcher line = LINE.matcher(location);
-            findings.add(new Finding(RULE_ID, ruleName, severity(message.getSeverity()), IssueType.STRUCTURE,
+            findings.add(new Finding(RULE_ID, ruleName, severity(message.getLevel()), IssueType.STRUCTURE,
                     line.find() ? Integer.parseInt(line.group(1)) : Finding.CLAIM_LEVEL, location,
                     "Profile derm-claim: " + message.getMessage()
                             + (message.getMessageId() == null ? "" : " [" + message.getMessageId() + "]")));
@@ -87,12 +145,12 @@ public final class ProfileValidator {
         log.info("Profile validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static IssueSeverity severity(ResultSeverityEnum severity) {
-        return switch (severity) {
+    private static IssueSeverity severity(ValidationMessage.IssueSeverity level) {
+        return switch (level) {
             case FATAL -> IssueSeverity.FATAL;
             case ERROR -> IssueSeverity.ERROR;
             case WARNING -> IssueSeverity.WARNING;
-            case INFORMATION -> IssueSeverity.INFORMATION;
+            default -> IssueSeverity.INFORMATION;
         };
     }
 }
