@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * MOD-57-MINOR: modifier 57 (decision for surgery) on an E/M when the procedures of the same
  * provider on that day or the next are all minor (000 or 010 global). 57 is for the decision to do
  * a 090-day major procedure; with a minor procedure the visit takes 25 (domain doc section 0.2;
- * section 5, MOD-04). Silent when a hosted procedure in that window has a 090 global. Add-ons (ZZZ)
+ * section 5, MOD-04). Silent when a procedure in that window is not a hosted minor one: a 090 or
+ * XXX global, or a code the server does not host, whose global period it cannot know. Add-ons (ZZZ)
  * share their primary's global and are not judged on their own.
  */
 @Component
@@ -50,7 +51,7 @@ final class Mod57MinorRule implements ClaimRule {
                     continue;
                 }
                 procedures.add(other);
-                if (other.isHosted() && !other.isAddOn() && !other.facts().isMinorGlobal()) {
+                if (!other.isHosted() || (!other.isAddOn() && !other.facts().isMinorGlobal())) {
                     allMinor = false;
                 }
             }

@@ -41,4 +41,11 @@ class Mod57MinorRuleTest {
     void silentWithXxxGlobalProcedure() {
         assertThat(RuleTesting.run(rule, claim().line("99213").mod("57").line("96900").build())).isEmpty();
     }
+
+    @Test
+    void silentWhenAProcedureIsNotHosted() {
+        // 14040 (adjacent tissue transfer) is not hosted: its global period is unknown, possibly 090
+        assertThat(RuleTesting.run(rule, claim().line("99213").mod("57").line("11102").line("14040").build()))
+                .isEmpty();
+    }
 }
