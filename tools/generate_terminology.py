@@ -61,6 +61,7 @@ PROPERTIES = [
     ("modifierRole", OWN + "modifierRole", "code", "pricing, global, bypass, bypass-x, anatomic or other"),
     ("ncciAssociated", OWN + "ncciAssociated", "boolean", "The modifier bypasses an indicator-1 PTP edit"),
     ("biopsyRank", OWN + "biopsyRank", "integer", "Primary biopsy hierarchy: 11102 = 1, 11104 = 2, 11106 = 3"),
+    ("biopsyAddOn", OWN + "biopsyAddOn", "code", "The add-on that reports a further lesion sampled by this primary's technique"),
     ("expectedDiagnoses", OWN + "expectedDiagnoses", "code", "Id of a diagnosis-family ValueSet; repeats"),
     ("requiresProcedure", OWN + "requiresProcedure", "code", "Procedure that must be billed the same day; repeats"),
     ("severity", OWN + "severity", "code", "Default severity: error, warning, information or varies"),
@@ -241,6 +242,8 @@ def build_procedure_systems(cms):
                 p.append(prop("emTimeMinutes", c["emTimeMinutes"]))
             if c["biopsyRank"]:
                 p.append(prop("biopsyRank", c["biopsyRank"]))
+            if c.get("biopsyAddOn"):
+                p.append(prop("biopsyAddOn", c["biopsyAddOn"]))
             for vs in c["expectedDiagnoses"].split():
                 p.append(prop("expectedDiagnoses", vs))
             for rp in c["requiresProcedure"].split():

@@ -1,7 +1,6 @@
 package org.dermcode.rules;
 
 import java.util.List;
-import java.util.Map;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class BiopsyPrimaryRule implements ClaimRule {
-
-    /** The add-on that reports an additional lesion sampled by the technique of each primary (CPT). */
-    private static final Map<String, String> ADD_ON_OF = Map.of("11102", "11103", "11104", "11105", "11106", "11107");
 
     @Override
     public String id() {
@@ -48,7 +44,7 @@ final class BiopsyPrimaryRule implements ClaimRule {
     }
 
     private static String message(Line line, Line top) {
-        String addOn = ADD_ON_OF.get(line.code());
+        String addOn = line.facts().biopsyAddOn();
         return "Line " + line.number() + ": " + line.code() + " is a second primary biopsy code on " + line.date()
                 + "; only one primary biopsy is billed per encounter, the highest in the hierarchy (incisional >"
                 + " punch > tangential): keep " + top.code() + " (line " + top.number() + ") as the primary and "

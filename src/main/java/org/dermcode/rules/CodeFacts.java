@@ -27,6 +27,7 @@ public record CodeFacts(
         String modifierRole,
         boolean ncciAssociated,
         Integer biopsyRank,
+        String biopsyAddOn,
         List<String> expectedDiagnoses,
         List<String> requiresProcedure,
         LocalDate effectiveDate,
@@ -37,7 +38,7 @@ public record CodeFacts(
                 c.string("globalDays"), List.copyOf(c.strings("addOnTo")), c.string("multipleProcedure"),
                 c.string("pctc"), c.integer("mueUnits"), c.string("mueAdjudication"), c.decimal("nonFacilityRvu"),
                 c.decimal("facilityRvu"), c.string("modifierAppliesTo"), c.string("modifierRole"),
-                c.bool("ncciAssociated"), c.integer("biopsyRank"), List.copyOf(c.strings("expectedDiagnoses")),
+                c.bool("ncciAssociated"), c.integer("biopsyRank"), c.string("biopsyAddOn"), List.copyOf(c.strings("expectedDiagnoses")),
                 List.copyOf(c.strings("requiresProcedure")), c.effectiveDate(), c.retirementDate());
     }
 
