@@ -65,7 +65,8 @@ public class FhirServerConfig {
     @Bean
     public ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, TerminologyRepository repository,
             ExpansionService expansionService, CodeValidationService codeValidationService, LookupService lookupService,
-            DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders) {
+            DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders,
+            ObjectProvider<FhirServerCustomizer> customizers) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
@@ -78,6 +79,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new CapabilityStatementCustomizer(VERSION));
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
         server.registerInterceptor(new SafeErrorInterceptor());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(server));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
