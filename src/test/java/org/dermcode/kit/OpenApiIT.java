@@ -26,7 +26,7 @@ class OpenApiIT extends ServerIT {
         assertThat(docs.statusCode()).isEqualTo(200);
         // OpenApiInterceptor answers YAML
         assertThat(docs.body()).startsWith("openapi: 3")
-                .contains("/Claim/$validate-claim")
+                .contains("/Claim/$validate-claim:")
                 .contains("/CodeSystem/$lookup")
                 .contains("/ValueSet/$expand")
                 .contains("/ConceptMap/$translate");
