@@ -26,6 +26,11 @@ else
   done
 fi
 
+if ! command -v yamllint > /dev/null && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq yamllint > /dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq yamllint > /dev/null; } || true
+fi
 if command -v yamllint > /dev/null; then
   yamllint -d '{extends: default, rules: {line-length: {max: 120}, document-start: disable, truthy: {check-keys: false}}}' \
     "$ROOT/deploy/kubernetes"
