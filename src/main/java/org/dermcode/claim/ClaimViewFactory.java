@@ -162,12 +162,43 @@ public final class ClaimViewFactory {
         return upper.length() > 3 ? upper.substring(0, 3) + "." + upper.substring(3) : upper;
     }
 
+    /** "yyyy-MM-dd..." without the formatter machinery of LocalDate.parse; null if not plainly that. */
+    private static LocalDate isoDate(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28) {
+            return null; // days 29-31 and anything odd go through LocalDate.parse, which checks them
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static LocalDate date(IPrimitiveType<?> value) {
         if (value == null || value.getValueAsString() == null || value.getValueAsString().length() < 10) {
             return null;
         }
+        String text = value.getValueAsString();
+        LocalDate fast = isoDate(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return LocalDate.parse(value.getValueAsString().substring(0, 10));
+            return LocalDate.parse(text.substring(0, 10));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -30,7 +30,7 @@ final class ModBypassUnneededRule implements ClaimRule {
     @Override
     public void check(ClaimView claim, Findings findings) {
         for (Line line : claim.lines()) {
-            if (!line.hasCode() || line.date() == null || hasPartner(claim, line)) {
+            if (!line.hasCode() || line.date() == null || !hasBypass(line) || hasPartner(claim, line)) {
                 continue;
             }
             Set<String> seen = new HashSet<>();
@@ -44,6 +44,15 @@ final class ModBypassUnneededRule implements ClaimRule {
                         + line.code() + ", so there is nothing to bypass; remove " + modifier.code());
             }
         }
+    }
+
+    private static boolean hasBypass(Line line) {
+        for (Modifier modifier : line.modifiers()) {
+            if (isBypass(modifier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBypass(Modifier modifier) {

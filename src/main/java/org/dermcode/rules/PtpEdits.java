@@ -27,11 +27,15 @@ public final class PtpEdits {
 
     public static final String FILE = "ptp-edits.csv";
 
-    private final Map<String, Edit> edits = new HashMap<>();
+    /** column 1 code, then column 2 code: two lookups without building a key string per pair. */
+    private final Map<String, Map<String, Edit>> edits = new HashMap<>();
+    private int size;
 
     public PtpEdits(List<Edit> rows) {
         for (Edit edit : rows) {
-            edits.put(edit.column1() + "|" + edit.column2(), edit);
+            if (edits.computeIfAbsent(edit.column1(), c -> new HashMap<>()).put(edit.column2(), edit) == null) {
+                size++;
+            }
         }
     }
 
@@ -68,14 +72,16 @@ public final class PtpEdits {
 
     /** The edit between two codes, whichever of them is column 1. */
     public Optional<Edit> between(String a, String b) {
-        Edit edit = edits.get(a + "|" + b);
-        if (edit == null) {
-            edit = edits.get(b + "|" + a);
-        }
-        return Optional.ofNullable(edit);
+        Edit edit = get(a, b);
+        return Optional.ofNullable(edit == null ? get(b, a) : edit);
+    }
+
+    private Edit get(String column1, String column2) {
+        Map<String, Edit> row = edits.get(column1);
+        return row == null ? null : row.get(column2);
     }
 
     public int size() {
-        return edits.size();
+        return size;
     }
 }

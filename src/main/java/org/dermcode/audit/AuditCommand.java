@@ -1,0 +1,267 @@
+package org.dermcode.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.dermcode.claim.ClaimValidationService;
+import org.dermcode.outcome.OutcomeMapper;
+import org.dermcode.rules.Finding;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * {@code audit <claims.ndjson|dir> --out <dir> [--rules-only] [--threads N]}: validates every claim
+ * (one JSON Claim a line, or every *.json / *.ndjson file of a folder) on all cores and writes
+ * {@code outcomes.ndjson} (one OperationOutcome a claim, in input order, id = claim id),
+ * {@code summary.csv} and {@code summary.html}. {@code audit --generate N --out file.ndjson
+ * [--lines L] [--seed S]} writes synthetic claims.
+ */
+public final class AuditCommand {
+
+    /** The claim an outcome belongs to, as an extension on the OperationOutcome. */
+    public static final String CLAIM_EXTENSION = "http://dermcode.org/fhir/StructureDefinition/audit-claim";
+    static final int CHUNK = 2000;
+
+    private final FhirContext fhir;
+    private final ClaimValidationService service;
+    private final PrintStream console;
+
+    public AuditCommand(FhirContext fhir, ClaimValidationService service, PrintStream console) {
+        this.fhir = fhir;
+        this.service = service;
+        this.console = console;
+    }
+
+    /** Options of the command line; {@link #parse} explains bad ones with an IllegalArgumentException. */
+    public record Options(Path input, Path out, boolean rulesOnly, int threads, Integer generate, Integer lines,
+            long seed) {
+
+        public static Options parse(List<String> args) {
+            Path input = null;
+            Path out = null;
+            boolean rulesOnly = false;
+            int threads = Runtime.getRuntime().availableProcessors();
+            Integer generate = null;
+            Integer lines = null;
+            long seed = 42;
+            Iterator<String> it = args.iterator();
+            while (it.hasNext()) {
+                String arg = it.next();
+                switch (arg) {
+                    case "--out" -> out = Path.of(value(it, arg));
+                    case "--rules-only" -> rulesOnly = true;
+                    case "--threads" -> threads = Integer.parseInt(value(it, arg));
+                    case "--generate" -> generate = Integer.parseInt(value(it, arg));
+                    case "--lines" -> lines = Integer.parseInt(value(it, arg));
+                    case "--seed" -> seed = Long.parseLong(value(it, arg));
+                    default -> {
+                        if (arg.startsWith("--") || input != null) {
+                            throw new IllegalArgumentException("Unknown argument " + arg);
+                        }
+                        input = Path.of(arg);
+                    }
+                }
+            }
+            if (out == null) {
+                throw new IllegalArgumentException("--out is required");
+            }
+            if (generate == null && input == null) {
+                throw new IllegalArgumentException("Give a claims file (NDJSON) or folder, or --generate N");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1");
+            }
+            return new Options(input, out, rulesOnly, threads, generate, lines, seed);
+        }
+
+        private static String value(Iterator<String> it, String name) {
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            return it.next();
+        }
+    }
+
+    public static final String USAGE = """
+            usage: java -jar dermcode-server.jar audit <claims.ndjson|dir> --out <dir> [--rules-only] [--threads N]
+                   java -jar dermcode-server.jar audit --generate N --out <file.ndjson> [--lines 1-10] [--seed S]""";
+
+    /** Runs the audit; returns the summary. */
+    public AuditSummary run(Options options) throws IOException, InterruptedException {
+        List<Path> files = inputs(options.input());
+        long total = 0;
+        for (Path file : files) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                total += lines.filter(l -> !l.isBlank()).count();
+            }
+        }
+        Files.createDirectories(options.out());
+        AuditSummary summary = new AuditSummary(options.rulesOnly());
+        Progress progress = new Progress(total, console, System.console() != null);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread thread = new Thread(r, "audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
+        long start = System.nanoTime();
+        try (BufferedWriter out = Files.newBufferedWriter(options.out().resolve("outcomes.ndjson"),
+                StandardCharsets.UTF_8)) {
+            IParser writer = fhir.newJsonParser();
+            List<String> chunk = new ArrayList<>(CHUNK);
+            long[] number = {0};
+            for (Path file : files) {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        chunk.add(line);
+                        if (chunk.size() == CHUNK) {
+                            process(chunk, number, pool, parsers, options, summary, writer, out, progress);
+                        }
+                    }
+                }
+            }
+            process(chunk, number, pool, parsers, options, summary, writer, out, progress);
+        } finally {
+            pool.shutdownNow();
+        }
+        summary.seconds((System.nanoTime() - start) / 1e9);
+        progress.done();
+        summary.writeCsv(options.out().resolve("summary.csv"));
+        summary.writeHtml(options.out().resolve("summary.html"));
+        return summary;
+    }
+
+    private record Result(OperationOutcome outcome, List<Finding> findings, Claim claim) {}
+
+    private void process(List<String> chunk, long[] number, ExecutorService pool, ThreadLocal<IParser> parsers,
+            Options options, AuditSummary summary, IParser writer, BufferedWriter out, Progress progress)
+            throws IOException, InterruptedException {
+        List<Future<Result>> futures = new ArrayList<>(chunk.size());
+        long first = number[0];
+        for (int i = 0; i < chunk.size(); i++) {
+            String json = chunk.get(i);
+            long n = first + i + 1;
+            futures.add(pool.submit(() -> validate(json, n, parsers.get(), options.rulesOnly())));
+        }
+        for (Future<Result> future : futures) {
+            Result result;
+            try {
+                result = future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Audit failed", e.getCause());
+            }
+            summary.add(result.claim(), result.findings());
+            out.write(writer.encodeResourceToString(result.outcome()));
+            out.write('\n');
+            progress.step();
+        }
+        number[0] += chunk.size();
+        chunk.clear();
+    }
+
+    private Result validate(String json, long number, IParser parser, boolean rulesOnly) {
+        Claim claim;
+        try {
+            claim = parser.parseResource(Claim.class, json);
+        } catch (RuntimeException e) {
+            OperationOutcome outcome = OutcomeMapper.error(IssueType.STRUCTURE, "Input line " + number
+                    + " is not a JSON Claim: " + firstLine(e.getMessage()));
+            outcome.setId("line-" + number);
+            return new Result(outcome, null, null);
+        }
+        List<Finding> findings = service.findings(claim, !rulesOnly);
+        OperationOutcome outcome = OutcomeMapper.toOutcome(findings);
+        String id = claim.getIdElement().getIdPart();
+        outcome.setId(id != null && id.matches("[A-Za-z0-9\\-.]{1,64}") ? id : "line-" + number);
+        outcome.addExtension(CLAIM_EXTENSION, new Reference(id == null ? "#line-" + number : "Claim/" + id));
+        return new Result(outcome, findings, claim);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static List<Path> inputs(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            if (!Files.isRegularFile(input)) {
+                throw new IllegalArgumentException("No such file or folder: " + input);
+            }
+            return List.of(input);
+        }
+        try (Stream<Path> files = Files.list(input)) {
+            return files.filter(p -> p.toString().endsWith(".ndjson") || p.toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().equals("manifest.json"))
+                    .sorted().toList();
+        }
+    }
+
+    /** A progress bar with rate and ETA on a terminal; a plain line every 5 s otherwise. */
+    static final class Progress {
+        private final long total;
+        private final PrintStream out;
+        private final boolean terminal;
+        private final long start = System.nanoTime();
+        private long done;
+        private long lastPrint;
+
+        Progress(long total, PrintStream out, boolean terminal) {
+            this.total = total;
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        void step() {
+            done++;
+            long now = System.nanoTime();
+            if (now - lastPrint > (terminal ? 200_000_000L : 5_000_000_000L)) {
+                lastPrint = now;
+                print(now, false);
+            }
+        }
+
+        void done() {
+            print(System.nanoTime(), true);
+        }
+
+        private void print(long now, boolean last) {
+            double seconds = Math.max(1e-9, (now - start) / 1e9);
+            double rate = done / seconds;
+            long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+            int percent = total == 0 ? 100 : (int) (100 * done / total);
+            if (terminal) {
+                int width = 30;
+                int filled = width * percent / 100;
+                out.printf("\r[%s%s] %3d%% %,d/%,d  %,.0f claims/s  ETA %d:%02d   %s", "#".repeat(filled),
+                        ".".repeat(width - filled), percent, done, total, rate, eta / 60, eta % 60, last ? "\n" : "");
+            } else {
+                out.printf("audit: %,d/%,d claims (%d%%), %,.0f claims/s, ETA %d s%n", done, total, percent, rate,
+                        eta);
+            }
+            out.flush();
+        }
+    }
+}
