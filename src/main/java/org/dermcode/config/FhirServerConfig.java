@@ -78,6 +78,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new CapabilityStatementCustomizer(VERSION));
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
         server.registerInterceptor(new SafeErrorInterceptor());
+        server.registerInterceptor(new org.dermcode.hardening.RequestBodyGuard());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
