@@ -79,6 +79,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
         server.registerInterceptor(new SafeErrorInterceptor());
         server.registerInterceptor(new org.dermcode.hardening.RequestBodyGuard());
+        fhirContext.setParserErrorHandler(new org.dermcode.hardening.PhiSafeParserErrorHandler());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -33,7 +33,7 @@ final class SafeErrorInterceptor {
         if (exception instanceof BaseServerResponseException known) {
             if (known instanceof InternalErrorException) {
                 log.error("Internal error in {} (request {})", request.getRequestPath(), request.getRequestId(),
-                        known);
+                        withoutMessages(known));
                 return new InternalErrorException("Internal error; the server log has the details (request id "
                         + request.getRequestId() + ")");
             }
@@ -62,9 +62,33 @@ final class SafeErrorInterceptor {
             return new InvalidRequestException(parameterNamed(request, exception.getMessage())
                     + "The request could not be parsed: " + clean(exception.getMessage()));
         }
-        log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(), exception);
+        log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(),
+                withoutMessages(exception));
         return new InternalErrorException("Internal error; the server log has the details (request id "
                 + request.getRequestId() + ")");
+    }
+
+    /**
+     * The exception chain with its stack traces but without its messages, which may quote values of
+     * the request (a claim's PHI): the log gets where it failed, not what the claim held.
+     */
+    static Throwable withoutMessages(Throwable exception) {
+        return redact(exception, 0);
+    }
+
+    private static Throwable redact(Throwable exception, int depth) {
+        Throwable cause = exception.getCause() != null && exception.getCause() != exception && depth < 10
+                ? redact(exception.getCause(), depth + 1) : null;
+        Throwable copy = new RedactedException(exception.getClass().getName(), cause);
+        copy.setStackTrace(exception.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for an exception whose message is not logged. */
+    static final class RedactedException extends RuntimeException {
+        RedactedException(String type, Throwable cause) {
+            super(type + " (message not logged: it may quote request content)", cause);
+        }
     }
 
     /** A Java class name in a message: {@code java.lang.NumberFormatException}, {@code org.foo.Bar}. */

@@ -224,6 +224,8 @@ class HostileInputIT extends ServerIT {
                         "2024-13-45"),
                 claim("date that is not a date", claimWith(item("1", "11102", null, "1", "yesterday"), dx(1, "L82.1")), 400,
                         "yesterday"),
+                claim("property with an empty name (HAPI parser crash found by fuzzing)", claim.replaceFirst(
+                        "\"status\"", "\"\": {\"a\": 1}, \"status\""), 400, "empty name"),
                 claim("duplicate JSON keys", "{\"resourceType\":\"Claim\",\"status\":\"active\",\"status\":\"draft\"}", 400,
                         "duplicate"),
                 claim("raw control character in a string", claim.replaceFirst("\"status\"\\s*:\\s*\"active\"",
