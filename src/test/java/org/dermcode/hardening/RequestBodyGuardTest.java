@@ -22,6 +22,10 @@ class RequestBodyGuardTest {
         // HAPI's JsonParser threw StringIndexOutOfBoundsException (a 500) on "": {...}
         byte[] crash = Files.readAllBytes(Path.of("src/test/resources/fuzz-findings/json-empty-property-name.json"));
         assertThatThrownBy(() -> RequestBodyGuard.checkBody(crash, "application/fhir+json"))
+                .isInstanceOf(InvalidRequestException.class);
+        // the input also has invalid UTF-8 bytes; without them the empty name alone is refused
+        byte[] utf8 = new String(crash, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RequestBodyGuard.checkBody(utf8, "application/fhir+json"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty name");
     }
 
