@@ -78,6 +78,12 @@ class TerminologyParametersFuzzTest {
             }
             String text = text(data, param.name());
             Class<?> type = parameters[i].getType();
+            if (List.class.isAssignableFrom(type) && !(parameters[i].getParameterizedType()
+                    instanceof java.lang.reflect.ParameterizedType generic
+                    && generic.getActualTypeArguments()[0].getTypeName().contains("IPrimitiveType"))) {
+                args[i] = new ArrayList<>(); // lists of resources (tx-resource) are not fuzzed here
+                continue;
+            }
             try {
                 if (IPrimitiveType.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)) {
                     String typeName = param.typeName().isEmpty() ? "string" : param.typeName();
