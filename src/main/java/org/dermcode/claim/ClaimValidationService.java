@@ -24,6 +24,7 @@ public final class ClaimValidationService {
     private final RuleEngine engine;
     private final ProfileValidator profile;
     private final FindingListener listener;
+    private final ClaimLimits limits;
 
     /** Told of every finding, for metrics. */
     public interface FindingListener {
@@ -32,6 +33,12 @@ public final class ClaimValidationService {
 
     public ClaimValidationService(ClaimViewFactory views, RuleEngine engine, ProfileValidator profile,
             FindingListener listener) {
+        this(views, engine, profile, listener, ClaimLimits.NONE);
+    }
+
+    public ClaimValidationService(ClaimViewFactory views, RuleEngine engine, ProfileValidator profile,
+            FindingListener listener, ClaimLimits limits) {
+        this.limits = limits;
         this.views = views;
         this.engine = engine;
         this.profile = profile;
@@ -49,6 +56,7 @@ public final class ClaimValidationService {
 
     public OperationOutcome validate(Claim claim) {
         long start = System.nanoTime();
+        limits.check(claim);
         List<Finding> findings = findings(claim, true);
         listener.onFindings(findings);
         if (log.isInfoEnabled()) {

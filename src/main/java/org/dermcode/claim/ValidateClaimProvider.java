@@ -28,7 +28,13 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
 
     @Operation(name = "$validate-claim", type = Claim.class, idempotent = false)
     public IBaseResource validateClaim(
-            @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource) {
+            @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource,
+            ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        if (request != null && request.getResource() instanceof Parameters parameters
+                && parameters.getParameter().stream().filter(p -> "resource".equals(p.getName())).count() > 1) {
+            throw new InvalidRequestException("Parameter 'resource' is repeated: send one Claim per Parameters, or a"
+                    + " Bundle of Claims");
+        }
         if (resource == null) {
             throw new InvalidRequestException("The request holds no Claim: send a Claim, a Bundle of Claims, or a"
                     + " Parameters resource with the Claim in a parameter named 'resource'");
@@ -53,6 +59,10 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
         if (bundle.getEntry().size() > MAX_BATCH) {
             throw new PayloadTooLargeException("The Bundle has " + bundle.getEntry().size()
                     + " entries; at most " + MAX_BATCH + " claims per request");
+        }
+        if (bundle.getEntry().stream().noneMatch(entry -> entry.getResource() instanceof Claim)) {
+            throw new InvalidRequestException("Expected a Claim or a Bundle of Claims, but no entry of the Bundle is a"
+                    + " Claim");
         }
         Bundle result = new Bundle();
         result.setType(Bundle.BundleType.COLLECTION);

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.dermcode.claim.ClaimLimits;
 import org.dermcode.claim.ClaimValidationService;
 import org.dermcode.claim.ClaimViewFactory;
 import org.dermcode.claim.ProfileValidator;
 import org.dermcode.claim.ValidateClaimProvider;
+import org.dermcode.hardening.LimitsProperties;
 import org.dermcode.rules.Finding;
 import org.dermcode.rules.RuleCatalog;
 import org.dermcode.rules.RuleEngine;
@@ -41,7 +43,8 @@ public class ClaimConfig {
 
     @Bean
     public ClaimValidationService claimValidationService(ClaimViewFactory views, RuleEngine engine,
-            ProfileValidator profileValidator, DermcodeProperties properties, MeterRegistry meters) {
+            ProfileValidator profileValidator, DermcodeProperties properties, MeterRegistry meters,
+            LimitsProperties limits) {
         return new ClaimValidationService(views, engine,
                 properties.validation().profileEnabled() ? profileValidator : null,
                 findings -> {
@@ -53,7 +56,8 @@ public class ClaimConfig {
                                 .register(meters)
                                 .increment();
                     }
-                });
+                }, new ClaimLimits(limits.maxClaimItems(), limits.maxModifiersPerItem(), limits.maxClaimDiagnoses(),
+                        limits.maxStringLength()));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.dermcode.config;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import org.dermcode.hardening.PhiSafeParserErrorHandler;
+import org.dermcode.hardening.RequestBodyGuard;
 import org.dermcode.terminology.CodeSystemProvider;
 import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.ConceptMapProvider;
@@ -30,7 +32,10 @@ public class FhirServerConfig {
 
     @Bean
     public FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        FhirContext context = FhirContext.forR4Cached();
+        // parse warnings quote the offending values, which can be PHI: log without them
+        context.setParserErrorHandler(new PhiSafeParserErrorHandler());
+        return context;
     }
 
     @Bean
@@ -79,6 +84,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new CapabilityStatementCustomizer(VERSION));
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
         server.registerInterceptor(new SafeErrorInterceptor());
+        server.registerInterceptor(new RequestBodyGuard());
         customizers.orderedStream().forEach(customizer -> customizer.customize(server));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

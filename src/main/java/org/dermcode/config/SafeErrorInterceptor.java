@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class SafeErrorInterceptor {
         if (exception instanceof BaseServerResponseException known) {
             if (known instanceof InternalErrorException) {
                 log.error("Internal error in {} (request {})", request.getRequestPath(), request.getRequestId(),
-                        known);
+                        withoutMessages(known));
                 return new InternalErrorException("Internal error; the server log has the details (request id "
                         + request.getRequestId() + ")");
             }
@@ -43,15 +44,63 @@ final class SafeErrorInterceptor {
                     return new InvalidRequestException(named + known.getMessage());
                 }
             }
+            if (known.getStatusCode() == 400 && known.getMessage() != null
+                    && known.getMessage().contains("Incorrect Content-Type header")) {
+                return new UnclassifiedServerFailureException(415, clean(known.getMessage())
+                        + " (send application/fhir+json or application/fhir+xml)");
+            }
+            if (known.getMessage() != null && JAVA_NAME.matcher(known.getMessage()).find()) {
+                return new UnclassifiedServerFailureException(known.getStatusCode(), clean(known.getMessage()));
+            }
             return known;
+        }
+        if (exception instanceof NumberFormatException || exception.getCause() instanceof NumberFormatException) {
+            return new InvalidRequestException(parameterNamed(request, exception.getMessage())
+                    + "The request could not be parsed: not a valid integer (" + clean(exception.getMessage()) + ")");
         }
         if (exception instanceof DataFormatException) {
             return new InvalidRequestException(parameterNamed(request, exception.getMessage())
-                    + "The request could not be parsed: " + exception.getMessage());
+                    + "The request could not be parsed: " + clean(exception.getMessage()));
         }
-        log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(), exception);
+        log.error("Unexpected error in {} (request {})", request.getRequestPath(), request.getRequestId(),
+                withoutMessages(exception));
         return new InternalErrorException("Internal error; the server log has the details (request id "
                 + request.getRequestId() + ")");
+    }
+
+    /**
+     * The exception chain with its stack traces but without its messages, which may quote values of
+     * the request (a claim's PHI): the log gets where it failed, not what the claim held.
+     */
+    static Throwable withoutMessages(Throwable exception) {
+        return redact(exception, 0);
+    }
+
+    private static Throwable redact(Throwable exception, int depth) {
+        Throwable cause = exception.getCause() != null && exception.getCause() != exception && depth < 10
+                ? redact(exception.getCause(), depth + 1) : null;
+        Throwable copy = new RedactedException(exception.getClass().getName(), cause);
+        copy.setStackTrace(exception.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for an exception whose message is not logged. */
+    static final class RedactedException extends RuntimeException {
+        RedactedException(String type, Throwable cause) {
+            super(type + " (message not logged: it may quote request content)", cause);
+        }
+    }
+
+    /** A Java class name in a message: {@code java.lang.NumberFormatException}, {@code org.foo.Bar}. */
+    private static final Pattern JAVA_NAME = Pattern.compile(
+            "\\b(?:java|javax|jakarta|sun|com|org|ca|net)\\.(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?::\\s*)?");
+
+    /** The message without Java class names (HAPI quotes the cause's class in some parse errors). */
+    static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        return JAVA_NAME.matcher(message).replaceAll("").replace(" null", "").strip();
     }
 
     /**
@@ -91,7 +140,8 @@ final class SafeErrorInterceptor {
         }
         for (var entry : request.getParameters().entrySet()) {
             for (String value : entry.getValue()) {
-                if (value != null && !value.isEmpty() && message.contains("\"" + value + "\"")) {
+                if (value != null && !value.isEmpty()
+                        && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'"))) {
                     return "Parameter '" + entry.getKey() + "': ";
                 }
             }

@@ -24,7 +24,7 @@ final class AddOnNoPrimaryRule implements ClaimRule {
                 continue;
             }
             boolean primaryBilled = claim.sameDay(addOn).stream()
-                    .anyMatch(other -> other != addOn && addOn.facts().addOnTo().contains(other.code()));
+                    .anyMatch(other -> other != addOn && other.code() != null && addOn.facts().addOnTo().contains(other.code()));
             if (!primaryBilled) {
                 findings.add(id(), addOn.index(), addOn.path() + ".productOrService", "Line " + addOn.number() + ": "
                         + "add-on code " + addOn.code() + " is billed on " + addOn.date() + " without its primary"

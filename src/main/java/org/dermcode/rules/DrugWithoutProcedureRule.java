@@ -25,7 +25,7 @@ final class DrugWithoutProcedureRule implements ClaimRule {
                 continue;
             }
             boolean procedureBilled = claim.sameDay(drug).stream()
-                    .anyMatch(other -> other != drug && drug.facts().requiresProcedure().contains(other.code()));
+                    .anyMatch(other -> other != drug && other.code() != null && drug.facts().requiresProcedure().contains(other.code()));
             if (!procedureBilled) {
                 findings.add(id(), drug.index(), drug.path() + ".productOrService", "Line " + drug.number() + ": drug "
                         + drug.code() + " is billed on " + drug.date() + " without the procedure it is given with ("

@@ -26,7 +26,7 @@ final class SeqAddOnOrderRule implements ClaimRule {
                 continue;
             }
             List<Line> primaries = claim.sameDay(addOn).stream()
-                    .filter(other -> other != addOn && addOn.facts().addOnTo().contains(other.code()))
+                    .filter(other -> other != addOn && other.code() != null && addOn.facts().addOnTo().contains(other.code()))
                     .toList();
             if (primaries.isEmpty() || primaries.stream().anyMatch(p -> p.index() < addOn.index())) {
                 continue;

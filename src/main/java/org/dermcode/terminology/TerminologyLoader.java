@@ -28,6 +28,8 @@ public final class TerminologyLoader {
     private static final Logger log = LoggerFactory.getLogger(TerminologyLoader.class);
 
     private final FhirContext fhirContext;
+    /** The file each loaded resource came from, for the consistency messages. */
+    private final java.util.Map<MetadataResource, String> sources = new java.util.IdentityHashMap<>();
 
     public TerminologyLoader(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
@@ -37,9 +39,54 @@ public final class TerminologyLoader {
         TerminologyRepository.Builder builder = TerminologyRepository.builder();
         int terminologyCount = addFolder(builder, terminologyDir, true);
         int profileCount = profilesDir == null ? 0 : addFolder(builder, profilesDir, false);
+        TerminologyRepository repository = builder.build();
+        checkConsistency(repository);
         log.info("Loaded {} terminology resources from {} and {} profiles from {}",
                 terminologyCount, terminologyDir, profileCount, profilesDir);
-        return builder.build();
+        return repository;
+    }
+
+    /**
+     * Every code system a value set includes or excludes is loaded and holds every code the value
+     * set lists; every value set it imports is loaded; every code system a concept map maps from
+     * or to is loaded. Otherwise loading stops, naming the file: no half-working server.
+     */
+    private void checkConsistency(TerminologyRepository repository) {
+        for (ValueSet valueSet : repository.all(ValueSet.class)) {
+            String file = sources.getOrDefault(valueSet, "ValueSet/" + valueSet.getIdElement().getIdPart());
+            List<ValueSet.ConceptSetComponent> sets = new java.util.ArrayList<>(valueSet.getCompose().getInclude());
+            sets.addAll(valueSet.getCompose().getExclude());
+            for (ValueSet.ConceptSetComponent set : sets) {
+                if (set.hasSystem()) {
+                    CodeSystemIndex codeSystem = repository.codeSystem(set.getSystem()).orElseThrow(() ->
+                            new TerminologyLoadException(file + ": value set " + valueSet.getUrl() + " includes code system "
+                                    + set.getSystem() + ", which no file defines"));
+                    for (ValueSet.ConceptReferenceComponent concept : set.getConcept()) {
+                        if (codeSystem.find(concept.getCode()).isEmpty()) {
+                            throw new TerminologyLoadException(file + ": value set " + valueSet.getUrl() + " lists code "
+                                    + concept.getCode() + ", which is not in code system " + set.getSystem());
+                        }
+                    }
+                }
+                for (var imported : set.getValueSet()) {
+                    if (repository.valueSet(imported.getValue(), null).isEmpty()) {
+                        throw new TerminologyLoadException(file + ": value set " + valueSet.getUrl() + " imports value set "
+                                + imported.getValue() + ", which no file defines");
+                    }
+                }
+            }
+        }
+        for (ConceptMap map : repository.all(ConceptMap.class)) {
+            String file = sources.getOrDefault(map, "ConceptMap/" + map.getIdElement().getIdPart());
+            for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
+                for (String system : new String[] {group.getSource(), group.getTarget()}) {
+                    if (system != null && repository.codeSystem(system).isEmpty()) {
+                        throw new TerminologyLoadException(file + ": concept map " + map.getUrl() + " maps code system "
+                                + system + ", which no file defines");
+                    }
+                }
+            }
+        }
     }
 
     private int addFolder(TerminologyRepository.Builder builder, Path dir, boolean terminology) {
@@ -60,7 +107,9 @@ public final class TerminologyLoader {
             throw new TerminologyLoadException(dir.toAbsolutePath() + ": no FHIR JSON files");
         }
         for (Path file : files) {
-            builder.add(read(file, terminology), file.getFileName().toString());
+            MetadataResource resource = read(file, terminology);
+            sources.put(resource, file.getFileName().toString());
+            builder.add(resource, file.getFileName().toString());
         }
         return files.size();
     }

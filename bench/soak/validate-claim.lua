@@ -1,0 +1,19 @@
+-- Claim/$validate-claim with every example claim in turn (clean and faulty: both are 200 with findings)
+dofile("bench/soak/common.lua")
+op = "validate-claim"
+local bodies = {}
+local list = io.popen("ls examples/claims/*.json")
+for file in list:lines() do
+  local f = io.open(file, "rb")
+  table.insert(bodies, f:read("*a"))
+  f:close()
+end
+list:close()
+local n = 0
+request = function()
+  n = n + 1
+  expected_4xx = false
+  return wrk.format("POST", "/fhir/Claim/$validate-claim", {["Content-Type"] = "application/fhir+json"},
+      bodies[n % #bodies + 1])
+end
+response = function(status) count(status) end

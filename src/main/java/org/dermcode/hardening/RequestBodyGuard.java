@@ -1,0 +1,169 @@
+package org.dermcode.hardening;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a request before HAPI parses it: a body must be valid UTF-8; XML must carry no DOCTYPE
+ * (so no entity, internal or external, is ever declared: XXE and "billion laughs" are refused
+ * outright, on top of HAPI's parser, which does not support DTDs); JSON must repeat no property,
+ * nest at most {@value #MAX_JSON_DEPTH} levels and hold no control characters in strings; and the
+ * single-valued parameters of the terminology operations must not be repeated in the URL.
+ */
+@Interceptor
+public final class RequestBodyGuard {
+
+    static final int MAX_JSON_DEPTH = 200;
+
+    /** Parameters of the terminology operations that FHIR defines with max = 1. */
+    static final Set<String> SINGLE_VALUED = Set.of("url", "valueSet", "valueSetVersion", "system", "systemVersion",
+            "version", "code", "display", "date", "count", "offset", "filter", "activeOnly", "includeDesignations",
+            "includeDefinition", "excludeNested", "displayLanguage", "codeA", "codeB", "source", "target",
+            "targetsystem", "reverse", "abstract", "context");
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+            .build();
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean check(RequestDetails request) {
+        checkRepeatedParameters(request);
+        String method = request.getRequestType() == null ? "" : request.getRequestType().name();
+        if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
+            return true;
+        }
+        byte[] body = request.loadRequestContents();
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        checkBody(body, request.getHeader("Content-Type"));
+        return true;
+    }
+
+    /**
+     * The checks on a request body (also called by the fuzz tests).
+     *
+     * @throws InvalidRequestException naming the problem
+     */
+    public static void checkBody(byte[] body, String contentTypeHeader) {
+        String contentType = String.valueOf(contentTypeHeader).toLowerCase(Locale.ROOT);
+        if (!contentType.contains("charset") || contentType.contains("utf-8")) {
+            checkUtf8(body);
+        }
+        int first = firstNonWhitespace(body);
+        if (first >= 0 && body[first] == '<') {
+            checkNoDoctype(body);
+        } else if (first >= 0 && (body[first] == '{' || body[first] == '[')) {
+            checkJson(body);
+        }
+    }
+
+    private static void checkRepeatedParameters(RequestDetails request) {
+        String operation = request.getOperation();
+        Map<String, String[]> parameters = request.getParameters();
+        if (operation == null || parameters == null) {
+            return;
+        }
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            if (entry.getValue() != null && entry.getValue().length > 1 && SINGLE_VALUED.contains(entry.getKey())) {
+                throw new InvalidRequestException("Parameter '" + entry.getKey() + "' is repeated (" + entry.getValue().length
+                        + " times); " + operation + " accepts it at most once");
+            }
+        }
+    }
+
+    private static int firstNonWhitespace(byte[] body) {
+        int i = 0;
+        // skip a UTF-8 byte order mark
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        for (; i < body.length; i++) {
+            if (!Character.isWhitespace(body[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void checkUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("The request body is not valid UTF-8: send UTF-8 encoded FHIR content");
+        }
+    }
+
+    private static void checkNoDoctype(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+            throw new InvalidRequestException("XML with a DOCTYPE or entity declarations is not accepted (FHIR XML has no"
+                    + " DTD); remove the DOCTYPE");
+        }
+    }
+
+    private static void checkJson(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    String text = parser.getText();
+                    if (token == JsonToken.FIELD_NAME && text.isEmpty()) {
+                        // HAPI's JSON parser fails on "": {...} with an internal error (found by fuzzing)
+                        throw new InvalidRequestException("The JSON body has a property with an empty name at line "
+                                + parser.currentLocation().getLineNr());
+                    }
+                    for (int i = 0; i < text.length(); i++) {
+                        char c = text.charAt(i);
+                        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                            throw new InvalidRequestException("The JSON body holds a control character (U+"
+                                    + String.format("%04X", (int) c) + ") in a string at line "
+                                    + parser.currentLocation().getLineNr() + "; FHIR strings may not contain them");
+                        }
+                    }
+                }
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InvalidRequestException("The JSON body is nested deeper than " + MAX_JSON_DEPTH
+                    + " levels (nesting depth limit)");
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field")) {
+                throw new InvalidRequestException("The JSON body repeats a property: " + message.replace("Duplicate field",
+                        "duplicate property") + " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr());
+            }
+            // other syntax errors: HAPI's parser reports them with its own message
+        } catch (IOException e) {
+            throw new InvalidRequestException("The request body could not be read");
+        }
+    }
+
+    /** For tests: the names checked for repetition. */
+    static List<String> singleValued() {
+        return List.copyOf(SINGLE_VALUED);
+    }
+}

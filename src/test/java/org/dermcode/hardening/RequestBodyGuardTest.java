@@ -1,0 +1,53 @@
+package org.dermcode.hardening;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The pre-parse checks, and the fuzzer's findings that they now stop. */
+class RequestBodyGuardTest {
+
+    private static void refused(String body, String mentions) {
+        assertThatThrownBy(() -> RequestBodyGuard.checkBody(body.getBytes(StandardCharsets.UTF_8), "application/fhir+json"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining(mentions);
+    }
+
+    @Test
+    void fuzzFindingEmptyPropertyNameIsRefusedBeforeHapiParsesIt() throws Exception {
+        // HAPI's JsonParser threw StringIndexOutOfBoundsException (a 500) on "": {...}
+        byte[] crash = Files.readAllBytes(Path.of("src/test/resources/fuzz-findings/json-empty-property-name.json"));
+        assertThatThrownBy(() -> RequestBodyGuard.checkBody(crash, "application/fhir+json"))
+                .isInstanceOf(InvalidRequestException.class);
+        // the input also has invalid UTF-8 bytes; without them the empty name alone is refused
+        byte[] utf8 = new String(crash, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RequestBodyGuard.checkBody(utf8, "application/fhir+json"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty name");
+    }
+
+    @Test
+    void refusals() {
+        refused("{\"resourceType\":\"Claim\",\"\":1}", "empty name");
+        refused("{\"a\":1,\"a\":2}", "repeats a property");
+        refused("{\"a\":\"x\\u0000y\"}", "control character");
+        refused("[".repeat(300) + "]".repeat(300), "nested deeper");
+        refused("<?xml version=\"1.0\"?><!DOCTYPE x []><Claim/>", "DOCTYPE");
+        assertThatThrownBy(() -> RequestBodyGuard.checkBody(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void ordinaryBodiesPass() throws Exception {
+        byte[] example = Files.readAllBytes(Path.of("examples/claims/01-clean-em-with-biopsy.json"));
+        assertThatCode(() -> RequestBodyGuard.checkBody(example, "application/fhir+json")).doesNotThrowAnyException();
+        assertThatCode(() -> RequestBodyGuard.checkBody("{\"a\":\"tab\\tnew\\nline\"}".getBytes(StandardCharsets.UTF_8),
+                null)).doesNotThrowAnyException();
+        // a syntax error is left to HAPI's parser, which reports it with its own message
+        assertThatCode(() -> RequestBodyGuard.checkBody("{\"a\":".getBytes(StandardCharsets.UTF_8), null))
+                .doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,72 @@
+package org.dermcode.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.dermcode.ServerIT;
+import org.junit.jupiter.api.Test;
+
+/** Security headers on every response; with security off (the default) no authentication at all. */
+class SecurityHeadersIT extends ServerIT {
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void terminologyAnswersAndErrorsCarryTheHeaders() throws Exception {
+        HttpResponse<String> lookup = get("/fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=11102");
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(lookup);
+        assertThat(lookup.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.API_CSP);
+        assertSecurityHeaders(get("/fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt"));
+        assertSecurityHeaders(get("/actuator/health"));
+        assertSecurityHeaders(get("/no-such-page"));
+    }
+
+    @Test
+    void validateClaimIsNeverCachedAndNeedsNoTokenWhenSecurityIsOff() throws Exception {
+        HttpResponse<String> response = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/Claim/$validate-claim")).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(HostileInputIT.exampleClaim())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(response);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void noLoginPageAndNoBasicAuthWhenSecurityIsOff() throws Exception {
+        HttpResponse<String> login = get("/login");
+        assertThat(login.statusCode()).isEqualTo(404);
+        assertThat(login.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(get("/fhir/metadata").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void swaggerUiPagesMayRunTheirOwnScripts() throws Exception {
+        HttpResponse<String> response = get("/fhir/swagger-ui/");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.UI_CSP);
+        assertThat(SecurityHeadersFilter.UI_CSP).contains("script-src 'self'", "style-src 'self'");
+    }
+
+    @Test
+    void noCorsHeadersWhenNoOriginIsConfigured() throws Exception {
+        HttpResponse<String> response = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata"))
+                .header("Origin", "https://billing.example.org").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+}
