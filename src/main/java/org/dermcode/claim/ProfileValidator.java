@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dermcode.rules.Finding;
@@ -52,7 +55,8 @@ public final class ProfileValidator {
 
     private final FhirContext fhirContext;
     private final WorkerContextValidationSupportAdapter workerContext;
-    private final ThreadLocal<InstanceValidator> validators;
+    private final BlockingQueue<InstanceValidator> idle;
+    private final Semaphore slots;
     private final String ruleName;
     private final boolean invariants;
     private volatile List<StructureDefinition> profiles;
@@ -73,14 +77,18 @@ public final class ProfileValidator {
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new SnapshotGeneratingValidationSupport(fhirContext));
         this.workerContext = new WorkerContextValidationSupportAdapter(chain);
-        this.validators = ThreadLocal.withInitial(this::newValidator);
+        int poolSize = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.slots = new Semaphore(poolSize);
         this.ruleName = catalog.get(RULE_ID).name();
     }
 
     /**
      * HAPI's FhirInstanceValidator builds a new InstanceValidator for every resource, and its
      * constructor alone (OID tables, extension manager) costs more than the validation of a claim.
-     * One per thread, reused, gives the same messages at a fraction of the cost.
+     * A small pool of them, reused, gives the same messages at a fraction of the cost. The pool has
+     * one validator per core: validation is CPU-bound, and each validator holds tens of megabytes,
+     * so one per request thread (up to 200) would exhaust a small heap.
      */
     private InstanceValidator newValidator() {
         InstanceValidator validator = new InstanceValidator(workerContext,
@@ -119,20 +127,23 @@ public final class ProfileValidator {
     public List<Finding> validate(Claim claim) {
         byte[] json = fhirContext.newJsonParser().encodeResourceToString(claim).getBytes(StandardCharsets.UTF_8);
         List<ValidationMessage> messages = new ArrayList<>();
+        InstanceValidator validator = borrow();
+        boolean healthy = true;
         try {
-            validators.get().validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON,
-                    profiles());
+            validator.validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON, profiles());
         } catch (RuntimeException e) {
             // a validator failure must not lose the coding-rule findings; reported as one error
             log.warn("Profile validation failed for claim {}: {}", claim.getIdElement().getIdPart(),
                     e.getClass().getSimpleName());
-            validators.remove();
+            healthy = false;
             messages.clear();
             ValidationMessage failed = new ValidationMessage();
             failed.setLevel(ValidationMessage.IssueSeverity.ERROR);
             failed.setLocation("Claim");
             failed.setMessage("The profile validator could not process this claim");
             messages.add(failed);
+        } finally {
+            giveBack(validator, healthy);
         }
         List<Finding> findings = new ArrayList<>();
         for (ValidationMessage message : messages) {
@@ -148,6 +159,26 @@ public final class ProfileValidator {
                             + (message.getMessageId() == null ? "" : " [" + message.getMessageId() + "]")));
         }
         return findings;
+    }
+
+    /** An idle validator, a new one while the pool is not full, else waits for one. */
+    private InstanceValidator borrow() {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a profile validator", e);
+        }
+        InstanceValidator validator = idle.poll();
+        return validator != null ? validator : newValidator();
+    }
+
+    /** Returns a validator to the pool; one that failed is dropped and replaced later. */
+    private void giveBack(InstanceValidator validator, boolean healthy) {
+        if (healthy) {
+            idle.offer(validator);
+        }
+        slots.release();
     }
 
     /** Runs one validation so that HAPI loads its definitions now rather than on the first request. */
