@@ -3,9 +3,11 @@ package org.dermcode.claim;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,7 +57,15 @@ public final class ProfileValidator {
 
     private final FhirContext fhirContext;
     private final WorkerContextValidationSupportAdapter workerContext;
-    private final BlockingQueue<InstanceValidator> idle;
+    /** A validator is replaced after this many claims, whatever it may still hold on to. */
+    static final int USES_PER_VALIDATOR = 500;
+    /**
+     * InstanceValidator fields that keep every validated resource (keyed by its element tree) for
+     * the life of the validator; emptied after each claim so a reused validator holds no claim data.
+     */
+    private static final List<Field> PER_RESOURCE_STATE = fields("resourceTracker", "xhtmlElementMap", "fetchCache");
+
+    private final BlockingQueue<PooledValidator> idle;
     private final Semaphore slots;
     private final String ruleName;
     private final boolean invariants;
@@ -127,7 +137,8 @@ public final class ProfileValidator {
     public List<Finding> validate(Claim claim) {
         byte[] json = fhirContext.newJsonParser().encodeResourceToString(claim).getBytes(StandardCharsets.UTF_8);
         List<ValidationMessage> messages = new ArrayList<>();
-        InstanceValidator validator = borrow();
+        PooledValidator pooled = borrow();
+        InstanceValidator validator = pooled.validator();
         boolean healthy = true;
         try {
             validator.validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON, profiles());
@@ -143,7 +154,7 @@ public final class ProfileValidator {
             failed.setMessage("The profile validator could not process this claim");
             messages.add(failed);
         } finally {
-            giveBack(validator, healthy);
+            giveBack(pooled, healthy);
         }
         List<Finding> findings = new ArrayList<>();
         for (ValidationMessage message : messages) {
@@ -161,24 +172,84 @@ public final class ProfileValidator {
         return findings;
     }
 
+    /** A pooled validator and how many claims it has validated. */
+    private record PooledValidator(InstanceValidator validator, int uses) {}
+
     /** An idle validator, a new one while the pool is not full, else waits for one. */
-    private InstanceValidator borrow() {
+    private PooledValidator borrow() {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a profile validator", e);
         }
-        InstanceValidator validator = idle.poll();
-        return validator != null ? validator : newValidator();
+        PooledValidator pooled = idle.poll();
+        return pooled != null ? pooled : new PooledValidator(newValidator(), 0);
     }
 
-    /** Returns a validator to the pool; one that failed is dropped and replaced later. */
-    private void giveBack(InstanceValidator validator, boolean healthy) {
-        if (healthy) {
-            idle.offer(validator);
+    /**
+     * Returns a validator to the pool with its per-resource state emptied; one that failed, whose
+     * state could not be emptied, or that has reached its use limit is dropped (a new one is made
+     * when needed).
+     */
+    private void giveBack(PooledValidator pooled, boolean healthy) {
+        try {
+            if (healthy && pooled.uses() + 1 < USES_PER_VALIDATOR && forgetResources(pooled.validator())) {
+                idle.offer(new PooledValidator(pooled.validator(), pooled.uses() + 1));
+            }
+        } finally {
+            slots.release();
         }
-        slots.release();
+    }
+
+    private static boolean forgetResources(InstanceValidator validator) {
+        if (PER_RESOURCE_STATE.isEmpty()) {
+            return false;
+        }
+        try {
+            for (Field field : PER_RESOURCE_STATE) {
+                Object state = field.get(validator);
+                if (state instanceof Map<?, ?> map) {
+                    map.clear();
+                }
+            }
+            return true;
+        } catch (IllegalAccessException e) {
+            return false;
+        }
+    }
+
+    /** The named fields, made accessible; none if this version of the validator lacks one. */
+    private static List<Field> fields(String... names) {
+        List<Field> result = new ArrayList<>();
+        try {
+            for (String name : names) {
+                Field field = InstanceValidator.class.getDeclaredField(name);
+                field.setAccessible(true);
+                result.add(field);
+            }
+            return List.copyOf(result);
+        } catch (NoSuchFieldException | RuntimeException e) {
+            log.warn("InstanceValidator internals differ from the expected version; validators are not reused");
+            return List.of();
+        }
+    }
+
+    /** How many claims' worth of per-resource state the idle validators hold (for tests). */
+    int retainedResources() {
+        int total = 0;
+        for (PooledValidator pooled : idle) {
+            try {
+                for (Field field : PER_RESOURCE_STATE) {
+                    if (field.get(pooled.validator()) instanceof Map<?, ?> map) {
+                        total += map.size();
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 
     /** Runs one validation so that HAPI loads its definitions now rather than on the first request. */
