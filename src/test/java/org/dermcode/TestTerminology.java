@@ -3,9 +3,12 @@ package org.dermcode;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import org.dermcode.claim.ClaimViewFactory;
+import org.dermcode.claim.ProfileValidator;
 import org.dermcode.rules.CodeFactsRegistry;
 import org.dermcode.rules.PtpEdits;
 import org.dermcode.rules.RuleCatalog;
+import org.dermcode.terminology.CodeValidationService;
+import org.dermcode.terminology.DermcodeValidationSupport;
 import org.dermcode.terminology.ExpansionService;
 import org.dermcode.terminology.TerminologyLoader;
 import org.dermcode.terminology.TerminologyRepository;
@@ -23,4 +26,14 @@ public final class TestTerminology {
     public static final ClaimViewFactory VIEWS = new ClaimViewFactory(FACTS);
 
     private TestTerminology() {}
+
+    /** One profile validator for all plain tests (built on first use; its first validation is slow). */
+    public static ProfileValidator profileValidator() {
+        return ProfileHolder.VALIDATOR;
+    }
+
+    private static final class ProfileHolder {
+        static final ProfileValidator VALIDATOR = new ProfileValidator(FHIR,
+                new DermcodeValidationSupport(FHIR, REPOSITORY, new CodeValidationService(EXPANSIONS)), CATALOG);
+    }
 }

@@ -8,8 +8,6 @@ import org.dermcode.claim.ProfileValidator;
 import org.dermcode.rules.Finding;
 import org.dermcode.rules.RuleEngine;
 import org.dermcode.rules.RuleSet;
-import org.dermcode.terminology.CodeValidationService;
-import org.dermcode.terminology.DermcodeValidationSupport;
 import org.hl7.fhir.r4.model.Claim;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,10 +39,7 @@ public class ClaimValidationBenchmark {
     public void setUp() {
         RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS),
                 TestTerminology.CATALOG);
-        ProfileValidator profile = new ProfileValidator(TestTerminology.FHIR,
-                new DermcodeValidationSupport(TestTerminology.FHIR, TestTerminology.REPOSITORY,
-                        new CodeValidationService(TestTerminology.EXPANSIONS)),
-                TestTerminology.CATALOG);
+        ProfileValidator profile = TestTerminology.profileValidator();
         rulesOnly = new ClaimValidationService(TestTerminology.VIEWS, engine, null, findings -> { });
         withProfile = new ClaimValidationService(TestTerminology.VIEWS, engine, profile, findings -> { });
         clean10 = BenchmarkClaims.clean10();

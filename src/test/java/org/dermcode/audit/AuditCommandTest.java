@@ -13,8 +13,6 @@ import org.dermcode.claim.ClaimValidationService;
 import org.dermcode.claim.ProfileValidator;
 import org.dermcode.rules.RuleEngine;
 import org.dermcode.rules.RuleSet;
-import org.dermcode.terminology.CodeValidationService;
-import org.dermcode.terminology.DermcodeValidationSupport;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +26,7 @@ class AuditCommandTest {
     private static ClaimValidationService service() {
         RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS),
                 TestTerminology.CATALOG);
-        ProfileValidator profile = new ProfileValidator(TestTerminology.FHIR,
-                new DermcodeValidationSupport(TestTerminology.FHIR, TestTerminology.REPOSITORY,
-                        new CodeValidationService(TestTerminology.EXPANSIONS)), TestTerminology.CATALOG);
+        ProfileValidator profile = TestTerminology.profileValidator();
         return new ClaimValidationService(TestTerminology.VIEWS, engine, profile, findings -> { });
     }
 

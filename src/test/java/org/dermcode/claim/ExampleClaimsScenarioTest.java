@@ -79,10 +79,7 @@ class ExampleClaimsScenarioTest {
 
     @Test
     void cleanExamplesPassTheProfileWithoutErrors() throws IOException {
-        ProfileValidator profile = new ProfileValidator(TestTerminology.FHIR,
-                new org.dermcode.terminology.DermcodeValidationSupport(TestTerminology.FHIR, TestTerminology.REPOSITORY,
-                        new org.dermcode.terminology.CodeValidationService(TestTerminology.EXPANSIONS)),
-                TestTerminology.CATALOG);
+        ProfileValidator profile = TestTerminology.profileValidator();
         for (JsonNode entry : manifest) {
             if (entry.get("expected").isEmpty()) {
                 String file = entry.get("file").asText();

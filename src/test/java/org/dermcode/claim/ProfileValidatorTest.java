@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dermcode.TestTerminology;
 import org.dermcode.rules.Finding;
-import org.dermcode.terminology.CodeValidationService;
-import org.dermcode.terminology.DermcodeValidationSupport;
 import org.hl7.fhir.r4.model.Claim;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,7 @@ class ProfileValidatorTest {
 
     @BeforeAll
     static void build() {
-        validator = new ProfileValidator(TestTerminology.FHIR, new DermcodeValidationSupport(TestTerminology.FHIR,
-                TestTerminology.REPOSITORY, new CodeValidationService(TestTerminology.EXPANSIONS)),
-                TestTerminology.CATALOG);
+        validator = TestTerminology.profileValidator();
     }
 
     private static Claim example(String file) throws Exception {
