@@ -35,6 +35,7 @@ import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.codesystem.CodingsObserver;
 import org.hl7.fhir.validation.instance.InstanceValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,13 @@ public final class ProfileValidator {
     /** A validator is replaced after this many claims, whatever it may still hold on to. */
     static final int USES_PER_VALIDATOR = 500;
     /**
-     * InstanceValidator fields that keep every validated resource (keyed by its element tree) for
-     * the life of the validator; emptied after each claim so a reused validator holds no claim data.
+     * Where an InstanceValidator keeps what it has validated for its whole life: the resources
+     * (keyed by their element trees) and, in its CodingsObserver, every coding it has seen (each
+     * with its element stack). Emptied after each claim so a reused validator holds no claim data.
      */
-    private static final List<Field> PER_RESOURCE_STATE = fields("resourceTracker", "xhtmlElementMap", "fetchCache");
+    private static final List<Field> PER_RESOURCE_STATE = fields(InstanceValidator.class, "resourceTracker",
+            "xhtmlElementMap", "fetchCache", "codingObserver");
+    private static final List<Field> OBSERVED_CODINGS = fields(CodingsObserver.class, "list");
 
     private final BlockingQueue<PooledValidator> idle;
     private final Semaphore slots;
@@ -203,7 +207,7 @@ public final class ProfileValidator {
     }
 
     private static boolean forgetResources(InstanceValidator validator) {
-        if (PER_RESOURCE_STATE.isEmpty()) {
+        if (PER_RESOURCE_STATE.isEmpty() || OBSERVED_CODINGS.isEmpty()) {
             return false;
         }
         try {
@@ -211,20 +215,23 @@ public final class ProfileValidator {
                 Object state = field.get(validator);
                 if (state instanceof Map<?, ?> map) {
                     map.clear();
+                } else if (state instanceof CodingsObserver observer
+                        && OBSERVED_CODINGS.get(0).get(observer) instanceof List<?> seen) {
+                    seen.clear();
                 }
             }
             return true;
-        } catch (IllegalAccessException e) {
+        } catch (IllegalAccessException | UnsupportedOperationException e) {
             return false;
         }
     }
 
     /** The named fields, made accessible; none if this version of the validator lacks one. */
-    private static List<Field> fields(String... names) {
+    private static List<Field> fields(Class<?> owner, String... names) {
         List<Field> result = new ArrayList<>();
         try {
             for (String name : names) {
-                Field field = InstanceValidator.class.getDeclaredField(name);
+                Field field = owner.getDeclaredField(name);
                 field.setAccessible(true);
                 result.add(field);
             }
@@ -241,8 +248,12 @@ public final class ProfileValidator {
         for (PooledValidator pooled : idle) {
             try {
                 for (Field field : PER_RESOURCE_STATE) {
-                    if (field.get(pooled.validator()) instanceof Map<?, ?> map) {
+                    Object state = field.get(pooled.validator());
+                    if (state instanceof Map<?, ?> map) {
                         total += map.size();
+                    } else if (state instanceof CodingsObserver observer
+                            && OBSERVED_CODINGS.get(0).get(observer) instanceof List<?> seen) {
+                        total += seen.size();
                     }
                 }
             } catch (IllegalAccessException e) {
