@@ -93,8 +93,7 @@ public final class CodeSystemProvider implements IResourceProvider {
                     IPrimitiveType<String> displayLanguage,
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
-        TerminologyRepository scope = OperationArguments.scope(repository,
-                codeSystem == null ? txResource : append(txResource, codeSystem));
+        TerminologyRepository scope = OperationArguments.scope(repository, txResource, codeSystem);
         String defaultSystem = OperationArguments.text(url);
         if (defaultSystem == null && codeSystem != null) {
             defaultSystem = codeSystem.getUrl();
@@ -141,14 +140,5 @@ public final class CodeSystemProvider implements IResourceProvider {
             return null;
         }
         return ConformanceSearch.read(scope, CodeSystem.class, id).getUrl();
-    }
-
-    private static List<IBaseResource> append(List<IBaseResource> list, IBaseResource extra) {
-        List<IBaseResource> all = new java.util.ArrayList<>();
-        if (list != null) {
-            all.addAll(list);
-        }
-        all.add(extra);
-        return all;
     }
 }

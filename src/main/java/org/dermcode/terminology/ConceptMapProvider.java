@@ -73,8 +73,7 @@ public final class ConceptMapProvider implements IResourceProvider {
                     IPrimitiveType<String> targetSystemR5,
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
-        TerminologyRepository scope = OperationArguments.scope(repository,
-                conceptMap == null ? txResource : withMap(txResource, conceptMap));
+        TerminologyRepository scope = OperationArguments.scope(repository, txResource, conceptMap);
         IPrimitiveType<String> theCode = code != null ? code : sourceCode;
         IPrimitiveType<String> theSystem = system != null ? system : sourceSystem;
         String targetSystem = OperationArguments.text(targetsystem != null ? targetsystem : targetSystemR5);
@@ -102,14 +101,5 @@ public final class ConceptMapProvider implements IResourceProvider {
             throw new InvalidRequestException("Parameter 'system' is required with 'code' unless a ConceptMap is named");
         }
         return translation.translate(maps, codings, targetSystem, isReverse);
-    }
-
-    private static List<IBaseResource> withMap(List<IBaseResource> txResource, ConceptMap map) {
-        List<IBaseResource> all = new java.util.ArrayList<>();
-        if (txResource != null) {
-            all.addAll(txResource);
-        }
-        all.add(map);
-        return all;
     }
 }

@@ -144,6 +144,20 @@ final class OperationArguments {
         }
     }
 
+    /** The scope with the operation's own inline resource ({@code codeSystem}, {@code conceptMap}) added. */
+    static TerminologyRepository scope(TerminologyRepository repository, List<IBaseResource> txResources,
+            IBaseResource inline) {
+        if (inline == null) {
+            return scope(repository, txResources);
+        }
+        List<IBaseResource> all = new ArrayList<>();
+        if (txResources != null) {
+            all.addAll(txResources);
+        }
+        all.add(inline);
+        return scope(repository, all);
+    }
+
     static List<String> texts(List<? extends IPrimitiveType<?>> values) {
         List<String> result = new ArrayList<>();
         if (values != null) {
