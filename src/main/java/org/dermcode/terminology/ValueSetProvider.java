@@ -170,7 +170,7 @@ public final class ValueSetProvider implements IResourceProvider {
             for (CodeSystemIndex index : scope.codeSystemIndexes()) {
                 known |= index.properties().containsKey(name);
             }
-            if (!known && scope.codeSystemIndexes().stream().noneMatch(i -> i.properties().containsKey(name))) {
+            if (!known) {
                 throw new InvalidRequestException("Parameter 'property': unknown property '" + name + "'");
             }
         }
