@@ -24,6 +24,7 @@ class BenchmarkClaimsTest {
     void cleanClaimHasTenLinesAndNoFindings() {
         assertThat(BenchmarkClaims.clean10().getItem()).hasSize(10);
         assertThat(findings(BenchmarkClaims.clean10())).isEmpty();
+        assertThat(TestTerminology.profileValidator().validate(BenchmarkClaims.clean10())).isEmpty();
     }
 
     @Test
@@ -37,5 +38,6 @@ class BenchmarkClaimsTest {
     void fiftyLineClaimIsClean() {
         assertThat(BenchmarkClaims.fifty().getItem()).hasSize(50);
         assertThat(findings(BenchmarkClaims.fifty())).isEmpty();
+        assertThat(TestTerminology.profileValidator().validate(BenchmarkClaims.fifty())).isEmpty();
     }
 }
