@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dermcode.rules.Finding;
@@ -27,6 +28,7 @@ import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupp
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r5.elementmodel.Element;
 import org.hl7.fhir.r5.elementmodel.Manager;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
@@ -74,6 +76,7 @@ public final class ProfileValidator {
     private final String ruleName;
     private final boolean invariants;
     private volatile List<StructureDefinition> profiles;
+    private final LongAdder jsonFallbacks = new LongAdder();
 
     public ProfileValidator(FhirContext fhirContext, DermcodeValidationSupport terminology, RuleCatalog catalog) {
         this(fhirContext, terminology, catalog, false);
@@ -90,7 +93,7 @@ public final class ProfileValidator {
                 new CommonCodeSystemsTerminologyService(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new SnapshotGeneratingValidationSupport(fhirContext));
-        this.workerContext = new WorkerContextValidationSupportAdapter(chain);
+        this.workerContext = new CachingWorkerContext(chain);
         int poolSize = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.slots = new Semaphore(poolSize);
@@ -139,13 +142,31 @@ public final class ProfileValidator {
     }
 
     public List<Finding> validate(Claim claim) {
-        byte[] json = fhirContext.newJsonParser().encodeResourceToString(claim).getBytes(StandardCharsets.UTF_8);
+        return findings(claim, false);
+    }
+
+    /**
+     * The JSON route the validator offers by itself: encode the Claim, let the validator parse it.
+     * Same messages, three times the cost; kept for claims the element-model builder cannot take
+     * and to check, in tests, that both routes agree.
+     */
+    List<Finding> validateAsJson(Claim claim) {
+        return findings(claim, true);
+    }
+
+    private List<Finding> findings(Claim claim, boolean asJson) {
         List<ValidationMessage> messages = new ArrayList<>();
         PooledValidator pooled = borrow();
-        InstanceValidator validator = pooled.validator();
         boolean healthy = true;
         try {
-            validator.validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON, profiles());
+            Element element = asJson ? null : elementModel(pooled, claim, messages);
+            if (element != null) {
+                pooled.validator().validate(null, messages, null, element, new ArrayList<>(profiles()));
+            } else {
+                byte[] json = fhirContext.newJsonParser().encodeResourceToString(claim).getBytes(StandardCharsets.UTF_8);
+                pooled.validator().validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON,
+                        profiles());
+            }
         } catch (RuntimeException e) {
             // a validator failure must not lose the coding-rule findings; reported as one error
             log.warn("Profile validation failed for claim {}: {}", claim.getIdElement().getIdPart(),
@@ -176,8 +197,21 @@ public final class ProfileValidator {
         return findings;
     }
 
-    /** A pooled validator and how many claims it has validated. */
-    private record PooledValidator(InstanceValidator validator, int uses) {}
+    /** The claim as the validator's element tree, or null (logged) if the builder cannot take it. */
+    private Element elementModel(PooledValidator pooled, Claim claim, List<ValidationMessage> messages) {
+        try {
+            return pooled.elementModel().build(claim, messages);
+        } catch (RuntimeException e) {
+            messages.clear();
+            jsonFallbacks.increment();
+            log.debug("Claim {} goes through the JSON route: {}", claim.getIdElement().getIdPart(),
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** A pooled validator, its element-model builder, and how many claims it has validated. */
+    private record PooledValidator(InstanceValidator validator, R4ElementModel elementModel, int uses) {}
 
     /** An idle validator, a new one while the pool is not full, else waits for one. */
     private PooledValidator borrow() {
@@ -188,7 +222,7 @@ public final class ProfileValidator {
             throw new IllegalStateException("Interrupted while waiting for a profile validator", e);
         }
         PooledValidator pooled = idle.poll();
-        return pooled != null ? pooled : new PooledValidator(newValidator(), 0);
+        return pooled != null ? pooled : new PooledValidator(newValidator(), new R4ElementModel(workerContext), 0);
     }
 
     /**
@@ -199,7 +233,7 @@ public final class ProfileValidator {
     private void giveBack(PooledValidator pooled, boolean healthy) {
         try {
             if (healthy && pooled.uses() + 1 < USES_PER_VALIDATOR && forgetResources(pooled.validator())) {
-                idle.offer(new PooledValidator(pooled.validator(), pooled.uses() + 1));
+                idle.offer(new PooledValidator(pooled.validator(), pooled.elementModel(), pooled.uses() + 1));
             }
         } finally {
             slots.release();
@@ -240,6 +274,11 @@ public final class ProfileValidator {
             log.warn("InstanceValidator internals differ from the expected version; validators are not reused");
             return List.of();
         }
+    }
+
+    /** How many claims the element-model builder could not take (they went the JSON route). */
+    long jsonFallbacks() {
+        return jsonFallbacks.sum();
     }
 
     /** How many claims' worth of per-resource state the idle validators hold (for tests). */
