@@ -27,7 +27,8 @@ COPY rules ./rules
 # numeric, so Kubernetes can check runAsNonRoot (deploy/kubernetes)
 USER 10001
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# -XX:-DontCompileHugeMethods: the JIT compiles the profile validator's huge methods (docs/performance.md)
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:-DontCompileHugeMethods"
 # 5 retries of 30 s give start-up and warm-up their time (dockerfilelint 1.8 rejects --start-period)
 HEALTHCHECK --interval=30s --timeout=5s --retries=5 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

@@ -33,7 +33,7 @@ trap cleanup EXIT
 now_ms() { date +%s%3N; }
 start_server() { # port, extra args...; prints pid
   local port=$1; shift
-  java -Xmx512m -jar "$JAR" --server.port="$port" --spring.profiles.active=bench \
+  java -Xmx512m -XX:-DontCompileHugeMethods -jar "$JAR" --server.port="$port" --spring.profiles.active=bench \
     --logging.level.org.dermcode.claim=WARN "$@" >"$OUT/server-$port.log" 2>&1 &
   echo $!
 }

@@ -27,7 +27,7 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2;
 mkdir -p "$OUT"
 LOG="$OUT/server.log"
 
-java $HEAP -jar "$JAR" --server.port="$PORT" >"$LOG" 2>&1 &
+java $HEAP -XX:-DontCompileHugeMethods -jar "$JAR" --server.port="$PORT" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true' EXIT
 
