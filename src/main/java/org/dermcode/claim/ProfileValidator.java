@@ -85,10 +85,20 @@ public final class ProfileValidator {
     /** {@code invariants}: also evaluate the FHIRPath constraints of the profile and the base types (slower). */
     public ProfileValidator(FhirContext fhirContext, DermcodeValidationSupport terminology, RuleCatalog catalog,
             boolean invariants) {
+        this(fhirContext, terminology, catalog, invariants, new BaseDefinitionsSupport(fhirContext));
+    }
+
+    /**
+     * {@code coreDefinitions}: HAPI's R4 core definitions; {@link BaseDefinitionsSupport} in
+     * production, HAPI's own {@link DefaultProfileValidationSupport} in the test that shows both
+     * give the same findings.
+     */
+    ProfileValidator(FhirContext fhirContext, DermcodeValidationSupport terminology, RuleCatalog catalog,
+            boolean invariants, DefaultProfileValidationSupport coreDefinitions) {
         this.fhirContext = fhirContext;
         this.invariants = invariants;
         ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhirContext),
+                coreDefinitions,
                 terminology,
                 new CommonCodeSystemsTerminologyService(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),

@@ -2,17 +2,13 @@ package org.dermcode.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dermcode.TestTerminology;
 import org.dermcode.rules.Finding;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -31,22 +27,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProfileValidatorRoutesTest {
 
-    private static final Path EXAMPLES = Path.of("examples", "claims");
-    private static final Path CORPUS = Path.of("..", "shared", "corpus", "claims");
 
     @TestFactory
     Stream<DynamicTest> elementModelAndJsonRoutesGiveTheSameFindings() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : jsonFiles(EXAMPLES)) {
-            addClaims(tests, file, EXAMPLES.relativize(file).toString());
-        }
-        if (Files.isDirectory(CORPUS)) {
-            for (Path file : jsonFiles(CORPUS)) {
-                addClaims(tests, file, "corpus/" + CORPUS.relativize(file));
-            }
-        }
-        assertThat(tests).hasSizeGreaterThan(50);
-        return tests.stream();
+        Map<String, Claim> claims = ProfileTestClaims.examplesAndCorpus();
+        assertThat(claims).hasSizeGreaterThan(50);
+        return claims.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> assertSameFindings(e.getValue())));
     }
 
     /**
@@ -57,7 +44,7 @@ class ProfileValidatorRoutesTest {
     @Test
     void narrativesContainedResourcesAndPrimitiveExtensionsGoTheSameWay() throws IOException {
         Claim claim = TestTerminology.FHIR.newJsonParser().parseResource(Claim.class,
-                Files.readString(EXAMPLES.resolve("01-clean-em-with-biopsy.json")));
+                Files.readString(ProfileTestClaims.EXAMPLES.resolve("01-clean-em-with-biopsy.json")));
         Patient patient = new Patient();
         patient.setId("pat");
         patient.addName().setFamily("Example");
@@ -76,34 +63,6 @@ class ProfileValidatorRoutesTest {
         assertThat(fromElementModel).extracting(Finding::message)
                 .anyMatch(m -> m.contains("'#nowhere'") && m.contains("does not resolve"))
                 .noneMatch(m -> m.contains("'#pat'"));
-    }
-
-    private static List<Path> jsonFiles(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("manifest.json")).sorted().toList();
-        }
-    }
-
-    private static void addClaims(List<DynamicTest> tests, Path file, String name) throws IOException {
-        IParser parser = TestTerminology.FHIR.newJsonParser();
-        IBaseResource resource;
-        try {
-            resource = parser.parseResource(Files.readString(file));
-        } catch (RuntimeException unparseable) {
-            return; // the server answers these with a 400 before any validation
-        }
-        if (resource instanceof Claim claim) {
-            tests.add(DynamicTest.dynamicTest(name, () -> assertSameFindings(claim)));
-        } else if (resource instanceof Bundle bundle) {
-            int index = 0;
-            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                if (entry.getResource() instanceof Claim claim) {
-                    tests.add(DynamicTest.dynamicTest(name + " entry " + index, () -> assertSameFindings(claim)));
-                }
-                index++;
-            }
-        }
     }
 
     private static void assertSameFindings(Claim claim) {
