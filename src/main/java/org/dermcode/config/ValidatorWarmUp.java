@@ -1,5 +1,6 @@
 package org.dermcode.config;
 
+import jakarta.annotation.PostConstruct;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dermcode.claim.ProfileValidator;
 import org.hl7.fhir.r4.model.Claim;
@@ -7,13 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 
 /**
- * Runs the profile validator's first, slow validation in the background once the server is up,
- * and reports DOWN (readiness group) until it has finished, so a load balancer sends no claims to
- * a server whose validator is still loading definitions.
+ * Runs the profile validator's first, slow validation (loading and converting the core
+ * definitions) on a background thread from the moment this bean exists, so that it overlaps the
+ * rest of the start-up on a second core, and reports DOWN (readiness group) until it has
+ * finished, so a load balancer sends no claims to a server whose validator is still loading.
  */
 public class ValidatorWarmUp implements HealthIndicator {
 
@@ -31,7 +31,7 @@ public class ValidatorWarmUp implements HealthIndicator {
         this.warm.set(!enabled);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @PostConstruct
     public void start() {
         if (!enabled) {
             return;
