@@ -55,8 +55,13 @@ public final class ClaimValidationService {
     }
 
     public OperationOutcome validate(Claim claim) {
+        return validate(claim, Long.MAX_VALUE);
+    }
+
+    /** {@code sourceLength}: the length of the body the claim came in (see {@link ClaimLimits#check(Claim, long)}). */
+    public OperationOutcome validate(Claim claim, long sourceLength) {
         long start = System.nanoTime();
-        limits.check(claim);
+        limits.check(claim, sourceLength);
         List<Finding> findings = findings(claim, true);
         listener.onFindings(findings);
         if (log.isInfoEnabled()) {

@@ -39,11 +39,12 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
             throw new InvalidRequestException("The request holds no Claim: send a Claim, a Bundle of Claims, or a"
                     + " Parameters resource with the Claim in a parameter named 'resource'");
         }
+        long sourceLength = request == null ? Long.MAX_VALUE : request.loadRequestContents().length;
         if (resource instanceof Claim claim) {
-            return service.validate(claim);
+            return service.validate(claim, sourceLength);
         }
         if (resource instanceof Bundle bundle) {
-            return validateBatch(bundle);
+            return validateBatch(bundle, sourceLength);
         }
         if (resource instanceof Parameters) {
             throw new InvalidRequestException("The Parameters resource holds no Claim in a parameter named 'resource'");
@@ -52,7 +53,7 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
                 + resource.fhirType());
     }
 
-    private Bundle validateBatch(Bundle bundle) {
+    private Bundle validateBatch(Bundle bundle, long sourceLength) {
         if (bundle.getEntry().isEmpty()) {
             throw new InvalidRequestException("The Bundle has no entries: send at least one Claim");
         }
@@ -70,7 +71,7 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
             Bundle.BundleEntryComponent out = result.addEntry();
             if (entry.getResource() instanceof Claim claim) {
                 out.setFullUrl(entry.getFullUrl());
-                out.setResource(service.validate(claim));
+                out.setResource(service.validate(claim, sourceLength));
             } else {
                 out.setResource(OutcomeMapper.error(IssueType.INVALID, "Entry is a "
                         + (entry.hasResource() ? entry.getResource().fhirType() : "missing resource")
