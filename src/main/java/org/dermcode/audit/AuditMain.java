@@ -42,7 +42,7 @@ public final class AuditMain {
                 return 0;
             }
             if (!options.rulesOnly() && !hugeMethodsCompiled()) {
-                System.err.println("Tip: java -XX:-DontCompileHugeMethods -jar ... audit validates profiles about twice"
+                System.err.println("Tip: java -XX:-DontCompileHugeMethods -jar ... audit validates profiles about 1.5x"
                         + " as fast (docs/performance.md)");
             }
             springArgs.add("--dermcode.validation.warm-up=false");
@@ -69,7 +69,7 @@ public final class AuditMain {
 
     /**
      * Whether HotSpot compiles methods over 8,000 bytes of bytecode; HL7's instance validator has
-     * some, and left to the interpreter they double the cost of a profile validation.
+     * some, and left to the interpreter they make a profile validation about 1.5 times as costly.
      */
     static boolean hugeMethodsCompiled() {
         try {

@@ -16,8 +16,8 @@ import org.hl7.fhir.r5.model.Resource;
  *
  * <p>Safe because everything the chain serves is fixed at start-up (the R4 core definitions, the
  * bundled terminology and profiles). Bounded, because a claim chooses some of the URLs asked for
- * (profiles, code systems, extensions) and misses are remembered too: past a
- * limit, answers are looked up again rather than remembered.
+ * (profiles, code systems, extensions) and misses are remembered too: past a limit, answers are
+ * looked up again rather than remembered.
  */
 final class CachingWorkerContext extends WorkerContextValidationSupportAdapter {
 
