@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark of DermCode against a constant "floor" endpoint, all in one run.
-#   bench/http.sh                 (env: DURATION=10 seconds per measurement, ROUNDS=3, PORT=18084, JAR=...)
+#   bench/http.sh                 (env: DURATION=10 seconds per measurement, ROUNDS=3, CLAIM_WARMUP=30 seconds,
+#                                  PORT=18084, JAR=...)
 # Starts three servers from the same jar with -Xmx512m and the 'bench' Spring profile:
 #   A  :PORT     the production settings (response buffer on, profile validation on)
 #   B  :PORT+1   response buffer off (dermcode.http.response-buffer=0): the before/after of the buffer
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
+CLAIM_WARMUP=${CLAIM_WARMUP:-30}
 PORT=${PORT:-18084}
 JAR=${JAR:-target/dermcode-server.jar}
 OUT=${OUT:-target/bench-http}
@@ -111,8 +113,12 @@ run_wrk() { # name pid port path lua secs -> "rps p50ms p99ms cpu_us_per_req"
     END { printf "%s %.3f %.3f %.1f %s\n", rps, p50, p99, (n > 0 ? ticks / hz * 1e6 / n : 0), (bad ? bad : 0) }'
 }
 
-echo "warming up (${DURATION}s per operation)..." >&2
-for op in "${OPS[@]}"; do IFS='|' read -r name pid port path lua <<<"$op"; run_wrk "$name" "$pid" "$port" "$path" "$lua" "$DURATION" >/dev/null; done
+# claims warm up longer: the JIT takes tens of seconds to compile the profile validator's huge methods
+echo "warming up (${DURATION}s per operation, ${CLAIM_WARMUP}s per claim operation)..." >&2
+for op in "${OPS[@]}"; do
+  IFS='|' read -r name pid port path lua <<<"$op"
+  run_wrk "$name" "$pid" "$port" "$path" "$lua" "$([ "$lua" = post ] && echo "$CLAIM_WARMUP" || echo "$DURATION")" >/dev/null
+done
 
 RESULTS="$OUT/results.txt"; : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
