@@ -287,7 +287,7 @@ public final class ProfileValidator {
     }
 
     /** How many claims the element-model builder could not take (they went the JSON route). */
-    long jsonFallbacks() {
+    public long jsonFallbacks() {
         return jsonFallbacks.sum();
     }
 

@@ -2,6 +2,7 @@ package org.dermcode.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +38,13 @@ public class ClaimConfig {
 
     @Bean
     public ProfileValidator profileValidator(FhirContext fhirContext, DermcodeValidationSupport support,
-            RuleCatalog catalog) {
-        return new ProfileValidator(fhirContext, support, catalog);
+            RuleCatalog catalog, MeterRegistry meters) {
+        ProfileValidator validator = new ProfileValidator(fhirContext, support, catalog);
+        // claims the element-model builder could not take go the (three times slower) JSON route
+        FunctionCounter.builder("dermcode.profile.json.fallbacks", validator, ProfileValidator::jsonFallbacks)
+                .description("Claims profile-validated through the JSON route instead of the element model")
+                .register(meters);
+        return validator;
     }
 
     @Bean
