@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.Set;
  * (so no entity, internal or external, is ever declared: XXE and "billion laughs" are refused
  * outright, on top of HAPI's parser, which does not support DTDs); JSON must repeat no property,
  * nest at most {@value #MAX_JSON_DEPTH} levels and hold no control characters in strings; and the
- * single-valued parameters of the terminology operations must not be repeated in the URL.
+ * single-valued parameters of the terminology operations must not be repeated, in the URL or in a
+ * POSTed JSON Parameters resource (HAPI would silently take the first).
  */
 @Interceptor
 public final class RequestBodyGuard {
@@ -57,16 +60,23 @@ public final class RequestBodyGuard {
         if (body == null || body.length == 0) {
             return true;
         }
-        checkBody(body, request.getHeader("Content-Type"));
+        List<String> parameterNames = checkBody(body, request.getHeader("Content-Type"));
+        if (parameterNames != null && request.getOperation() != null
+                && !"$validate-claim".equals(request.getOperation())) {
+            // the Claim operation has its own, clearer message for a repeated 'resource'
+            checkRepeated(request.getOperation(), parameterNames, "in the Parameters body");
+        }
         return true;
     }
 
     /**
      * The checks on a request body (also called by the fuzz tests).
      *
+     * @return for a JSON Parameters resource, the names of its top-level parameters (in order);
+     *         otherwise null
      * @throws InvalidRequestException naming the problem
      */
-    public static void checkBody(byte[] body, String contentTypeHeader) {
+    public static List<String> checkBody(byte[] body, String contentTypeHeader) {
         String contentType = String.valueOf(contentTypeHeader).toLowerCase(Locale.ROOT);
         if (!contentType.contains("charset") || contentType.contains("utf-8")) {
             checkUtf8(body);
@@ -75,8 +85,9 @@ public final class RequestBodyGuard {
         if (first >= 0 && body[first] == '<') {
             checkNoDoctype(body);
         } else if (first >= 0 && (body[first] == '{' || body[first] == '[')) {
-            checkJson(body);
+            return checkJson(body);
         }
+        return null;
     }
 
     private static void checkRepeatedParameters(RequestDetails request) {
@@ -89,6 +100,21 @@ public final class RequestBodyGuard {
             if (entry.getValue() != null && entry.getValue().length > 1 && SINGLE_VALUED.contains(entry.getKey())) {
                 throw new InvalidRequestException("Parameter '" + entry.getKey() + "' is repeated (" + entry.getValue().length
                         + " times); " + operation + " accepts it at most once");
+            }
+        }
+    }
+
+    /** A single-valued parameter named more than once in a POSTed Parameters resource (HAPI would take the first). */
+    private static void checkRepeated(String operation, List<String> names, String where) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String name : names) {
+            counts.merge(name, 1, Integer::sum);
+        }
+        for (String name : names) {
+            int count = counts.get(name);
+            if (count > 1 && SINGLE_VALUED.contains(name)) {
+                throw new InvalidRequestException("Parameter '" + name + "' is repeated (" + count + " times) " + where
+                        + "; " + operation + " accepts it at most once");
             }
         }
     }
@@ -125,10 +151,27 @@ public final class RequestBodyGuard {
         }
     }
 
-    private static void checkJson(byte[] body) {
+    private static List<String> checkJson(byte[] body) {
+        List<String> parameterNames = new ArrayList<>();
+        String resourceType = null;
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken token;
+            int depth = 0;
+            boolean inParameterArray = false;
             while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                    inParameterArray |= depth == 2 && token == JsonToken.START_ARRAY
+                            && "parameter".equals(parser.currentName());
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                    inParameterArray &= depth >= 2;
+                } else if (token == JsonToken.VALUE_STRING && depth == 1 && "resourceType".equals(parser.currentName())) {
+                    resourceType = parser.getText();
+                } else if (token == JsonToken.VALUE_STRING && depth == 3 && inParameterArray
+                        && "name".equals(parser.currentName())) {
+                    parameterNames.add(parser.getText());
+                }
                 if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
                     String text = parser.getText();
                     if (token == JsonToken.FIELD_NAME && text.isEmpty()) {
@@ -157,9 +200,11 @@ public final class RequestBodyGuard {
                         + e.getLocation().getColumnNr());
             }
             // other syntax errors: HAPI's parser reports them with its own message
+            return null;
         } catch (IOException e) {
             throw new InvalidRequestException("The request body could not be read");
         }
+        return "Parameters".equals(resourceType) ? parameterNames : null;
     }
 
     /** For tests: the names checked for repetition. */

@@ -236,6 +236,10 @@ class HostileInputIT extends ServerIT {
                 postBytes("invalid UTF-8 bytes in the id", JSON, invalidUtf8Id, false, 400, "UTF-8"),
                 // ---- terminology operation parameters ----
                 get("$lookup: code repeated", "/CodeSystem/$lookup?system=" + CPT + "&code=11102&code=11104", 400, "code"),
+                post("$lookup: code repeated in a POSTed Parameters", "/CodeSystem/$lookup", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"system\",\"valueUri\":\"" + CPT
+                                + "\"},{\"name\":\"code\",\"valueCode\":\"17311\"},{\"name\":\"code\",\"valueCode\":\"99213\"}]}",
+                        400, "'code' is repeated (2 times) in the Parameters body"),
                 get("$lookup: code of 10,000 characters", "/CodeSystem/$lookup?system=" + CPT + "&code=" + "1".repeat(10_000),
                         400, "longer than"),
                 get("$lookup: invalid date", "/CodeSystem/$lookup?system=" + CPT + "&code=11102&date=2024-99-99", 400, "date"),

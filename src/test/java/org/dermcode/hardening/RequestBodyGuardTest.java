@@ -1,5 +1,6 @@
 package org.dermcode.hardening;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,5 +50,17 @@ class RequestBodyGuardTest {
         // a syntax error is left to HAPI's parser, which reports it with its own message
         assertThatCode(() -> RequestBodyGuard.checkBody("{\"a\":".getBytes(StandardCharsets.UTF_8), null))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesTheTopLevelParametersOfAJsonParametersBodyOnly() {
+        String parameters = "{\"parameter\":[{\"name\":\"system\",\"valueUri\":\"http://x\"},"
+                + "{\"name\":\"property\",\"part\":[{\"name\":\"code\",\"valueCode\":\"a\"},"
+                + "{\"name\":\"code\",\"valueCode\":\"b\"}]},{\"name\":\"code\",\"valueCode\":\"17311\"}],"
+                + "\"resourceType\":\"Parameters\"}";
+        assertThat(RequestBodyGuard.checkBody(parameters.getBytes(StandardCharsets.UTF_8), "application/fhir+json"))
+                .containsExactly("system", "property", "code");
+        assertThat(RequestBodyGuard.checkBody("{\"resourceType\":\"Claim\",\"parameter\":[{\"name\":\"code\"}]}"
+                .getBytes(StandardCharsets.UTF_8), "application/fhir+json")).isNull();
     }
 }
