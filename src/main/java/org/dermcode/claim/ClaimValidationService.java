@@ -54,10 +54,6 @@ public final class ClaimValidationService {
         return findings;
     }
 
-    public OperationOutcome validate(Claim claim) {
-        return validate(claim, Long.MAX_VALUE);
-    }
-
     /** {@code sourceLength}: the length of the body the claim came in (see {@link ClaimLimits#check(Claim, long)}). */
     public OperationOutcome validate(Claim claim, long sourceLength) {
         long start = System.nanoTime();
