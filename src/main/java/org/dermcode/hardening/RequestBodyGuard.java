@@ -97,10 +97,7 @@ public final class RequestBodyGuard {
             return;
         }
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
-            if (entry.getValue() != null && entry.getValue().length > 1 && SINGLE_VALUED.contains(entry.getKey())) {
-                throw new InvalidRequestException("Parameter '" + entry.getKey() + "' is repeated (" + entry.getValue().length
-                        + " times); " + operation + " accepts it at most once");
-            }
+            refuseIfRepeated(operation, entry.getKey(), entry.getValue() == null ? 0 : entry.getValue().length, "");
         }
     }
 
@@ -111,11 +108,14 @@ public final class RequestBodyGuard {
             counts.merge(name, 1, Integer::sum);
         }
         for (String name : names) {
-            int count = counts.get(name);
-            if (count > 1 && SINGLE_VALUED.contains(name)) {
-                throw new InvalidRequestException("Parameter '" + name + "' is repeated (" + count + " times) " + where
-                        + "; " + operation + " accepts it at most once");
-            }
+            refuseIfRepeated(operation, name, counts.get(name), " " + where);
+        }
+    }
+
+    private static void refuseIfRepeated(String operation, String name, int count, String where) {
+        if (count > 1 && SINGLE_VALUED.contains(name)) {
+            throw new InvalidRequestException("Parameter '" + name + "' is repeated (" + count + " times)" + where
+                    + "; " + operation + " accepts it at most once");
         }
     }
 
