@@ -27,13 +27,17 @@ public final class TestTerminology {
 
     private TestTerminology() {}
 
+    /** The server's terminology as the profile validator sees it. */
+    public static DermcodeValidationSupport newValidationSupport() {
+        return new DermcodeValidationSupport(FHIR, REPOSITORY, new CodeValidationService(EXPANSIONS));
+    }
+
     /** One profile validator for all plain tests (built on first use; its first validation is slow). */
     public static ProfileValidator profileValidator() {
         return ProfileHolder.VALIDATOR;
     }
 
     private static final class ProfileHolder {
-        static final ProfileValidator VALIDATOR = new ProfileValidator(FHIR,
-                new DermcodeValidationSupport(FHIR, REPOSITORY, new CodeValidationService(EXPANSIONS)), CATALOG);
+        static final ProfileValidator VALIDATOR = new ProfileValidator(FHIR, newValidationSupport(), CATALOG);
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dermcode.TestTerminology;
-import org.dermcode.terminology.CodeValidationService;
-import org.dermcode.terminology.DermcodeValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -30,9 +28,8 @@ class BaseDefinitionsSupportTest {
     @BeforeAll
     static void build() {
         withEveryCoreDefinitionListed = new ProfileValidator(TestTerminology.FHIR,
-                new DermcodeValidationSupport(TestTerminology.FHIR, TestTerminology.REPOSITORY,
-                        new CodeValidationService(TestTerminology.EXPANSIONS)),
-                TestTerminology.CATALOG, false, new DefaultProfileValidationSupport(TestTerminology.FHIR));
+                TestTerminology.newValidationSupport(), TestTerminology.CATALOG, false,
+                new DefaultProfileValidationSupport(TestTerminology.FHIR));
     }
 
     @Test

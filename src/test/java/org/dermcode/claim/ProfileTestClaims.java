@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.Claim;
 /** The claims the profile-validator equivalence tests run on: every example, and the corpus where present. */
 final class ProfileTestClaims {
 
-    static final Path EXAMPLES = Path.of("examples", "claims");
-    static final Path CORPUS = Path.of("..", "shared", "corpus", "claims");
+    static final Path EXAMPLES = ExampleClaimsScenarioTest.DIR;
+    static final Path CORPUS = CorpusIT.CORPUS;
 
     private ProfileTestClaims() {}
 
