@@ -20,6 +20,18 @@ function count(status)
   end
 end
 
+-- Sends the requests in turn, cycling: make(i) builds the i-th of how_many (1-based).
+function requests_in_turn(how_many, make)
+  local n = 0
+  request = function()
+    n = n + 1
+    expected_4xx = false
+    return make(n % how_many + 1)
+  end
+end
+
+response = function(status) count(status) end
+
 function done(summary, latency, requests)
   local o, e, u = 0, 0, 0
   for _, t in ipairs(threads) do

@@ -8,10 +8,4 @@ local paths = {
   "/fhir/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/derm-em",
   "/fhir/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/derm-procedures&count=20&offset=40",
 }
-local n = 0
-request = function()
-  n = n + 1
-  expected_4xx = false
-  return wrk.format("GET", paths[n % #paths + 1])
-end
-response = function(status) count(status) end
+requests_in_turn(#paths, function(i) return wrk.format("GET", paths[i]) end)

@@ -7,12 +7,6 @@ local systems = {"http://www.ama-assn.org/go/cpt", "http://www.ama-assn.org/go/c
   "http://www.ama-assn.org/go/cpt", "http://www.ama-assn.org/go/cpt", "http://www.ama-assn.org/go/cpt",
   "http://www.ama-assn.org/go/cpt", "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
   "http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10-cm"}
-local n = 0
-request = function()
-  n = n + 1
-  local i = n % #codes + 1
-  local code = codes[i]
-  expected_4xx = false
-  return wrk.format("GET", "/fhir/CodeSystem/$lookup?system=" .. systems[i] .. "&code=" .. code)
-end
-response = function(status) count(status) end
+requests_in_turn(#codes, function(i)
+  return wrk.format("GET", "/fhir/CodeSystem/$lookup?system=" .. systems[i] .. "&code=" .. codes[i])
+end)

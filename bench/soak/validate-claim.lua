@@ -11,11 +11,6 @@ for file in list:lines() do
   end
 end
 list:close()
-local n = 0
-request = function()
-  n = n + 1
-  expected_4xx = false
-  return wrk.format("POST", "/fhir/Claim/$validate-claim", {["Content-Type"] = "application/fhir+json"},
-      bodies[n % #bodies + 1])
-end
-response = function(status) count(status) end
+requests_in_turn(#bodies, function(i)
+  return wrk.format("POST", "/fhir/Claim/$validate-claim", {["Content-Type"] = "application/fhir+json"}, bodies[i])
+end)

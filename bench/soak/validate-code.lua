@@ -7,10 +7,4 @@ local paths = {
   "/fhir/CodeSystem/$validate-code?url=http://www.ama-assn.org/go/cpt&code=11102",
   "/fhir/ValueSet/$validate-code?url=http://dermcode.org/fhir/ValueSet/derm-mohs&system=http://www.ama-assn.org/go/cpt&code=11102",
 }
-local n = 0
-request = function()
-  n = n + 1
-  expected_4xx = false
-  return wrk.format("GET", paths[n % #paths + 1])
-end
-response = function(status) count(status) end
+requests_in_turn(#paths, function(i) return wrk.format("GET", paths[i]) end)
