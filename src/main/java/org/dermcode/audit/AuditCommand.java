@@ -123,7 +123,6 @@ public final class AuditCommand {
         long start = System.nanoTime();
         try (BufferedWriter out = Files.newBufferedWriter(options.out().resolve("outcomes.ndjson"),
                 StandardCharsets.UTF_8)) {
-            IParser writer = fhir.newJsonParser();
             List<String> chunk = new ArrayList<>(CHUNK);
             long[] number = {0};
             for (Path file : files) {
@@ -135,12 +134,12 @@ public final class AuditCommand {
                         }
                         chunk.add(line);
                         if (chunk.size() == CHUNK) {
-                            process(chunk, number, pool, parsers, options, summary, writer, out, progress);
+                            process(chunk, number, pool, parsers, options, summary, out, progress);
                         }
                     }
                 }
             }
-            process(chunk, number, pool, parsers, options, summary, writer, out, progress);
+            process(chunk, number, pool, parsers, options, summary, out, progress);
         } finally {
             pool.shutdownNow();
         }
@@ -151,10 +150,11 @@ public final class AuditCommand {
         return summary;
     }
 
-    private record Result(OperationOutcome outcome, List<Finding> findings, Claim claim) {}
+    /** One claim's outcome, already encoded as a JSON line on the worker thread that validated it. */
+    private record Result(String outcomeJson, List<Finding> findings, Claim claim) {}
 
     private void process(List<String> chunk, long[] number, ExecutorService pool, ThreadLocal<IParser> parsers,
-            Options options, AuditSummary summary, IParser writer, BufferedWriter out, Progress progress)
+            Options options, AuditSummary summary, BufferedWriter out, Progress progress)
             throws IOException, InterruptedException {
         List<Future<Result>> futures = new ArrayList<>(chunk.size());
         long first = number[0];
@@ -171,7 +171,7 @@ public final class AuditCommand {
                 throw new IllegalStateException("Audit failed", e.getCause());
             }
             summary.add(result.claim(), result.findings());
-            out.write(writer.encodeResourceToString(result.outcome()));
+            out.write(result.outcomeJson());
             out.write('\n');
             progress.step();
         }
@@ -187,14 +187,14 @@ public final class AuditCommand {
             OperationOutcome outcome = OutcomeMapper.error(IssueType.STRUCTURE, "Input line " + number
                     + " is not a JSON Claim: " + firstLine(e.getMessage()));
             outcome.setId("line-" + number);
-            return new Result(outcome, null, null);
+            return new Result(parser.encodeResourceToString(outcome), null, null);
         }
         List<Finding> findings = service.findings(claim, !rulesOnly);
         OperationOutcome outcome = OutcomeMapper.toOutcome(findings);
         String id = claim.getIdElement().getIdPart();
         outcome.setId(id != null && id.matches("[A-Za-z0-9\\-.]{1,64}") ? id : "line-" + number);
         outcome.addExtension(CLAIM_EXTENSION, new Reference(id == null ? "#line-" + number : "Claim/" + id));
-        return new Result(outcome, findings, claim);
+        return new Result(parser.encodeResourceToString(outcome), findings, claim);
     }
 
     private static String firstLine(String message) {
