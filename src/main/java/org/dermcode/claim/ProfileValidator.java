@@ -255,19 +255,32 @@ public final class ProfileValidator {
             return false;
         }
         try {
-            for (Field field : PER_RESOURCE_STATE) {
-                Object state = field.get(validator);
+            for (Object state : perResourceState(validator)) {
                 if (state instanceof Map<?, ?> map) {
                     map.clear();
-                } else if (state instanceof CodingsObserver observer
-                        && OBSERVED_CODINGS.get(0).get(observer) instanceof List<?> seen) {
-                    seen.clear();
+                } else {
+                    ((List<?>) state).clear();
                 }
             }
             return true;
         } catch (IllegalAccessException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** The maps and lists in which a validator keeps what it has seen (see {@link #PER_RESOURCE_STATE}). */
+    private static List<Object> perResourceState(InstanceValidator validator) throws IllegalAccessException {
+        List<Object> result = new ArrayList<>();
+        for (Field field : PER_RESOURCE_STATE) {
+            Object state = field.get(validator);
+            if (state instanceof Map<?, ?>) {
+                result.add(state);
+            } else if (state instanceof CodingsObserver observer
+                    && OBSERVED_CODINGS.get(0).get(observer) instanceof List<?> seen) {
+                result.add(seen);
+            }
+        }
+        return result;
     }
 
     /** The named fields, made accessible; none if this version of the validator lacks one. */
@@ -296,14 +309,8 @@ public final class ProfileValidator {
         int total = 0;
         for (PooledValidator pooled : idle) {
             try {
-                for (Field field : PER_RESOURCE_STATE) {
-                    Object state = field.get(pooled.validator());
-                    if (state instanceof Map<?, ?> map) {
-                        total += map.size();
-                    } else if (state instanceof CodingsObserver observer
-                            && OBSERVED_CODINGS.get(0).get(observer) instanceof List<?> seen) {
-                        total += seen.size();
-                    }
+                for (Object state : perResourceState(pooled.validator())) {
+                    total += state instanceof Map<?, ?> map ? map.size() : ((List<?>) state).size();
                 }
             } catch (IllegalAccessException e) {
                 return -1;
