@@ -75,7 +75,7 @@ public class FhirServerConfig {
             ExpansionService expansionService, CodeValidationService codeValidationService, LookupService lookupService,
             DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders,
             ObjectProvider<FhirServerCustomizer> customizers) {
-        RestfulServer server = new RestfulServer(fhirContext);
+        RestfulServer server = new QuietRestfulServer(fhirContext);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setResourceProviders(

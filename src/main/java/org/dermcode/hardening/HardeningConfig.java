@@ -1,6 +1,8 @@
 package org.dermcode.hardening;
 
 import java.util.List;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-/** Servlet filters in front of the FHIR servlet: security headers, CORS, the body size limit. */
+/**
+ * Servlet filters in front of the FHIR servlet (security headers, CORS, the query string check, the
+ * body size limit) and Tomcat's error report as an OperationOutcome.
+ */
 @Configuration
 public class HardeningConfig {
 
@@ -46,5 +51,20 @@ public class HardeningConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/fhir/*");
         return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+        FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Requests Tomcat refuses before any filter or servlet runs get an OperationOutcome, not an HTML page. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> outcomeErrorReports() {
+        return factory -> factory.addContextCustomizers(context ->
+                OutcomeErrorReportValve.install((org.apache.catalina.Host) context.getParent()));
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,6 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Checks a request before HAPI parses it: a body must be valid UTF-8; XML must carry no DOCTYPE
@@ -30,7 +35,7 @@ import java.util.Set;
  * outright, on top of HAPI's parser, which does not support DTDs); JSON must repeat no property,
  * nest at most {@value #MAX_JSON_DEPTH} levels and hold no control characters in strings; and the
  * single-valued parameters of the terminology operations must not be repeated, in the URL or in a
- * POSTed JSON Parameters resource (HAPI would silently take the first).
+ * POSTed Parameters resource, JSON or XML (HAPI would silently take the first).
  */
 @Interceptor
 public final class RequestBodyGuard {
@@ -42,6 +47,18 @@ public final class RequestBodyGuard {
             "version", "code", "display", "date", "count", "offset", "filter", "activeOnly", "includeDesignations",
             "includeDefinition", "excludeNested", "displayLanguage", "codeA", "codeB", "source", "target",
             "targetsystem", "reverse", "abstract", "context");
+
+    private static final String FHIR_NS = "http://hl7.org/fhir";
+
+    private static final XMLInputFactory XML = xmlFactory();
+
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return factory;
+    }
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -72,8 +89,8 @@ public final class RequestBodyGuard {
     /**
      * The checks on a request body (also called by the fuzz tests).
      *
-     * @return for a JSON Parameters resource, the names of its top-level parameters (in order);
-     *         otherwise null
+     * @return for a Parameters resource (JSON or XML), the names of its top-level parameters (in
+     *         order); otherwise null
      * @throws InvalidRequestException naming the problem
      */
     public static List<String> checkBody(byte[] body, String contentTypeHeader) {
@@ -84,6 +101,7 @@ public final class RequestBodyGuard {
         int first = firstNonWhitespace(body);
         if (first >= 0 && body[first] == '<') {
             checkNoDoctype(body);
+            return xmlParameterNames(body);
         } else if (first >= 0 && (body[first] == '{' || body[first] == '[')) {
             return checkJson(body);
         }
@@ -148,6 +166,53 @@ public final class RequestBodyGuard {
         if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
             throw new InvalidRequestException("XML with a DOCTYPE or entity declarations is not accepted (FHIR XML has no"
                     + " DTD); remove the DOCTYPE");
+        }
+    }
+
+    /**
+     * The names of the top-level parameters of an XML Parameters resource, in order
+     * ({@code <Parameters><parameter><name value="code"/>}; the names of parts are not included),
+     * or null when the root is not a FHIR Parameters or the XML does not parse (HAPI's parser then
+     * reports it). Called after the DOCTYPE check, on a reader that resolves no entity anyway.
+     */
+    private static List<String> xmlParameterNames(byte[] body) {
+        XMLStreamReader reader = null;
+        try {
+            reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
+            List<String> names = new ArrayList<>();
+            int depth = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    continue;
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                depth++;
+                boolean fhir = FHIR_NS.equals(reader.getNamespaceURI());
+                if (depth == 1 && !(fhir && "Parameters".equals(reader.getLocalName()))) {
+                    return null;
+                }
+                if (depth == 3 && fhir && "name".equals(reader.getLocalName())) {
+                    String value = reader.getAttributeValue(null, "value");
+                    if (value != null) {
+                        names.add(value);
+                    }
+                }
+            }
+            return names;
+        } catch (XMLStreamException e) {
+            return null;
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException e) {
+                    // nothing held open: the input is a byte array
+                }
+            }
         }
     }
 

@@ -23,7 +23,12 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String uri = request.getRequestURI();
+        setHeaders(request.getRequestURI(), response);
+        chain.doFilter(request, response);
+    }
+
+    /** The headers for an answer to that request URI (also Tomcat's own error answers, which no filter sees). */
+    static void setHeaders(String uri, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -32,6 +37,11 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        chain.doFilter(request, response);
+    }
+
+    /** Also on the error dispatch: an error page for a request that reached no filter still gets them. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 }

@@ -240,6 +240,16 @@ class HostileInputIT extends ServerIT {
                         "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"system\",\"valueUri\":\"" + CPT
                                 + "\"},{\"name\":\"code\",\"valueCode\":\"17311\"},{\"name\":\"code\",\"valueCode\":\"99213\"}]}",
                         400, "'code' is repeated (2 times) in the Parameters body"),
+                post("$lookup: code repeated in a POSTed XML Parameters", "/CodeSystem/$lookup", XML,
+                        "<Parameters xmlns=\"http://hl7.org/fhir\"><parameter><name value=\"system\"/><valueUri value=\""
+                                + CPT + "\"/></parameter><parameter><name value=\"code\"/><valueCode value=\"17311\"/>"
+                                + "</parameter><parameter><name value=\"code\"/><valueCode value=\"99213\"/></parameter>"
+                                + "</Parameters>", 400, "'code' is repeated (2 times) in the Parameters body"),
+                post("$expand: url repeated in a POSTed XML Parameters", "/ValueSet/$expand", XML,
+                        "<Parameters xmlns=\"http://hl7.org/fhir\"><parameter><name value=\"url\"/><valueUri value=\""
+                                + "http://dermcode.org/fhir/ValueSet/derm-mohs\"/></parameter><parameter><name value=\"url\"/>"
+                                + "<valueUri value=\"http://dermcode.org/fhir/ValueSet/derm-em\"/></parameter></Parameters>",
+                        400, "'url' is repeated (2 times) in the Parameters body"),
                 get("$lookup: code of 10,000 characters", "/CodeSystem/$lookup?system=" + CPT + "&code=" + "1".repeat(10_000),
                         400, "longer than"),
                 get("$lookup: invalid date", "/CodeSystem/$lookup?system=" + CPT + "&code=11102&date=2024-99-99", 400, "date"),

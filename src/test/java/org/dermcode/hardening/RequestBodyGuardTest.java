@@ -63,4 +63,23 @@ class RequestBodyGuardTest {
         assertThat(RequestBodyGuard.checkBody("{\"resourceType\":\"Claim\",\"parameter\":[{\"name\":\"code\"}]}"
                 .getBytes(StandardCharsets.UTF_8), "application/fhir+json")).isNull();
     }
+
+    @Test
+    void namesTheTopLevelParametersOfAnXmlParametersBodyOnly() {
+        String parameters = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Parameters xmlns=\"http://hl7.org/fhir\">"
+                + "<parameter><name value=\"system\"/><valueUri value=\"http://x\"/></parameter>"
+                + "<parameter><name value=\"property\"/><part><name value=\"code\"/><valueCode value=\"a\"/></part>"
+                + "<part><name value=\"code\"/><valueCode value=\"b\"/></part></parameter>"
+                + "<parameter><name value=\"code\"/><valueCode value=\"17311\"/></parameter>"
+                + "<parameter><name value=\"code\"/><valueCode value=\"99213\"/></parameter></Parameters>";
+        assertThat(RequestBodyGuard.checkBody(parameters.getBytes(StandardCharsets.UTF_8), "application/fhir+xml"))
+                .containsExactly("system", "property", "code", "code");
+        // a Claim, a Parameters outside the FHIR namespace and broken XML name no parameters
+        assertThat(RequestBodyGuard.checkBody(("<Claim xmlns=\"http://hl7.org/fhir\"><parameter><name value=\"code\"/>"
+                + "</parameter></Claim>").getBytes(StandardCharsets.UTF_8), "application/fhir+xml")).isNull();
+        assertThat(RequestBodyGuard.checkBody("<Parameters><parameter><name value=\"code\"/></parameter></Parameters>"
+                .getBytes(StandardCharsets.UTF_8), "application/fhir+xml")).isNull();
+        assertThat(RequestBodyGuard.checkBody("<Parameters xmlns=\"http://hl7.org/fhir\"><parameter>"
+                .getBytes(StandardCharsets.UTF_8), "application/fhir+xml")).isNull();
+    }
 }
