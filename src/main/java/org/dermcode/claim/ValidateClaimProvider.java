@@ -1,5 +1,6 @@
 package org.dermcode.claim;
 
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -26,8 +27,17 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
         this.service = service;
     }
 
+    @Description(shortDefinition = "Validate a dermatology claim",
+            value = "Checks a Claim against the dermatology coding rules (modifiers, add-on codes, NCCI "
+            + "bundling, MUE units, sequencing, dates, diagnoses) and the derm-claim profile. The body "
+            + "is a Claim, a Parameters resource with the Claim in 'resource', or a Bundle of Claims "
+            + "(answered with a Bundle of OperationOutcomes, in order). Each issue names its rule in "
+            + "details.coding (system http://dermcode.org/fhir/CodeSystem/claim-rule), says what is "
+            + "wrong and how to fix it in details.text, and points at the element in expression. A "
+            + "clean claim gets one information issue.")
     @Operation(name = "$validate-claim", type = Claim.class, idempotent = false)
     public IBaseResource validateClaim(
+            @Description(value = "The Claim (or Bundle of Claims) to validate")
             @OperationParam(name = "resource", min = 1, max = 1) IBaseResource resource,
             ca.uhn.fhir.rest.api.server.RequestDetails request) {
         if (request != null && request.getResource() instanceof Parameters parameters

@@ -1,8 +1,9 @@
 package org.dermcode.config;
 
-import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,13 +23,17 @@ public class KitConfig {
     }
 
     /**
-     * Swagger UI at /fhir/swagger-ui/ and the OpenAPI document at /fhir/api-docs, built from the
-     * CapabilityStatement; the UI's files come from the jar (no CDN).
+     * Swagger UI at /fhir/swagger-ui/ and the OpenAPI document at /fhir/api-docs (YAML, or JSON when
+     * asked), built from the CapabilityStatement; the UI's files come from the jar (no CDN).
+     * {@code $validate-claim} offers the example claims {@code dermcode.openapi.claim-examples}
+     * (files of {@code examples/claims}).
      */
     @Bean
     @Order(10)
-    public FhirServerCustomizer openApi() {
-        return server -> server.registerInterceptor(new OpenApiInterceptor());
+    public FhirServerCustomizer openApi(@Value("${dermcode.openapi.claim-examples:"
+            + "01-clean-em-with-biopsy.json,17-em-missing-25-with-biopsy.json}") List<String> claimExamples) {
+        DermcodeOpenApiInterceptor interceptor = new DermcodeOpenApiInterceptor(ClaimExamples.load(claimExamples));
+        return server -> server.registerInterceptor(interceptor);
     }
 
     /**

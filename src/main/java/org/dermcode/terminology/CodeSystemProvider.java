@@ -1,5 +1,6 @@
 package org.dermcode.terminology;
 
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -49,24 +50,44 @@ public final class CodeSystemProvider implements IResourceProvider {
 
     @Search
     public List<CodeSystem> search(
+            @Description(value = "The canonical URL, exactly")
             @OptionalParam(name = CodeSystem.SP_URL) UriParam url,
+            @Description(value = "The business version, exactly")
             @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version,
+            @Description(value = "The computer name: starts with, case-insensitive (:exact, :contains)")
             @OptionalParam(name = CodeSystem.SP_NAME) StringParam name) {
         return ConformanceSearch.search(repository, CodeSystem.class, url, version, name);
     }
 
+    @Description(shortDefinition = "Look up a code",
+            value = "The display, status, parent and facts of a code: for CPT and HCPCS the CMS numbers "
+            + "(global days, RVUs, MUE units, add-on primaries), for ICD-10-CM the title and chapter; "
+            + "for a claim-rule id its name and meaning.")
     @Operation(name = "$lookup", idempotent = true)
     public Parameters lookup(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The code to look up (with system)", example = "11102")
             @OperationParam(name = "code", typeName = "code", min = 0, max = 1) IPrimitiveType<String> code,
+            @Description(value = "The code system: http://www.ama-assn.org/go/cpt (CPT), "
+                    + "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets (HCPCS), "
+                    + "http://hl7.org/fhir/sid/icd-10-cm, "
+                    + "http://dermcode.org/fhir/CodeSystem/claim-rule", example = "http://www.ama-assn.org/go/cpt")
             @OperationParam(name = "system", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> system,
+            @Description(value = "The code system version; the loaded edition when absent")
             @OperationParam(name = "version", typeName = "string", min = 0, max = 1) IPrimitiveType<String> version,
+            @Description(value = "The code as a Coding, instead of code and system")
             @OperationParam(name = "coding", min = 0, max = 1) Coding coding,
+            @Description(value = "A date (YYYY-MM-DD); its format is checked, the facts are those of the loaded "
+                    + "edition")
             @OperationParam(name = "date", typeName = "dateTime", min = 0, max = 1) IPrimitiveType<Date> date,
+            @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
+            @Description(value = "The properties to return (for example globalDays, mueUnits, addOnTo, parent), or "
+                    + "* for all", example = "*")
             @OperationParam(name = "property", typeName = "code", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IPrimitiveType<String>> property,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
@@ -77,20 +98,36 @@ public final class CodeSystemProvider implements IResourceProvider {
                 OperationArguments.texts(property));
     }
 
+    @Description(shortDefinition = "Check a code against a code system",
+            value = "Whether a code exists in a code system (CPT, HCPCS, ICD-10-CM, place of service, claim "
+            + "rules), on a date of service when one is given (a retired code is invalid after its end "
+            + "date), and whether a display matches.")
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The code system URL", example = "http://www.ama-assn.org/go/cpt")
             @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "A CodeSystem to check against, sent in the body instead of url")
             @OperationParam(name = "codeSystem", min = 0, max = 1) CodeSystem codeSystem,
+            @Description(value = "The code to check", example = "11102")
             @OperationParam(name = "code", typeName = "code", min = 0, max = 1) IPrimitiveType<String> code,
+            @Description(value = "The code system version; the loaded edition when absent")
             @OperationParam(name = "version", typeName = "string", min = 0, max = 1) IPrimitiveType<String> version,
+            @Description(value = "A display to compare with the code's own display")
             @OperationParam(name = "display", typeName = "string", min = 0, max = 1) IPrimitiveType<String> display,
+            @Description(value = "The code as a Coding, instead of code and system")
             @OperationParam(name = "coding", min = 0, max = 1) Coding coding,
+            @Description(value = "The code as a CodeableConcept; valid when one of its codings is")
             @OperationParam(name = "codeableConcept", min = 0, max = 1) CodeableConcept codeableConcept,
+            @Description(value = "The date of service (YYYY-MM-DD): a code retired before it is invalid",
+                    example = "2024-02-12")
             @OperationParam(name = "date", typeName = "dateTime", min = 0, max = 1) IPrimitiveType<Date> date,
+            @Description(value = "Whether grouping (abstract) codes count as valid; default true")
             @OperationParam(name = "abstract", typeName = "boolean", min = 0, max = 1) IPrimitiveType<Boolean> isAbstract,
+            @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, codeSystem);
@@ -111,15 +148,25 @@ public final class CodeSystemProvider implements IResourceProvider {
                 OperationArguments.bool("abstract", isAbstract, true)).toParameters();
     }
 
+    @Description(shortDefinition = "Compare two codes in the hierarchy",
+            value = "Whether codeA subsumes codeB, is subsumed by it, is equivalent to it or is not related "
+            + "(for example the group 'biopsy' and 11104).")
     @Operation(name = "$subsumes", idempotent = true)
     public Parameters subsumes(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The first code", example = "biopsy")
             @OperationParam(name = "codeA", typeName = "code", min = 0, max = 1) IPrimitiveType<String> codeA,
+            @Description(value = "The second code", example = "11104")
             @OperationParam(name = "codeB", typeName = "code", min = 0, max = 1) IPrimitiveType<String> codeB,
+            @Description(value = "The code system of both codes", example = "http://www.ama-assn.org/go/cpt")
             @OperationParam(name = "system", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> system,
+            @Description(value = "The code system version; the loaded edition when absent")
             @OperationParam(name = "version", typeName = "string", min = 0, max = 1) IPrimitiveType<String> version,
+            @Description(value = "The first code as a Coding")
             @OperationParam(name = "codingA", min = 0, max = 1) Coding codingA,
+            @Description(value = "The second code as a Coding")
             @OperationParam(name = "codingB", min = 0, max = 1) Coding codingB,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);

@@ -1,5 +1,6 @@
 package org.dermcode.terminology;
 
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -44,33 +45,55 @@ public final class ConceptMapProvider implements IResourceProvider {
 
     @Search
     public List<ConceptMap> search(
+            @Description(value = "The canonical URL, exactly")
             @OptionalParam(name = ConceptMap.SP_URL) UriParam url,
+            @Description(value = "The business version, exactly")
             @OptionalParam(name = ConceptMap.SP_VERSION) TokenParam version,
+            @Description(value = "The computer name: starts with, case-insensitive (:exact, :contains)")
             @OptionalParam(name = ConceptMap.SP_NAME) StringParam name) {
         return ConformanceSearch.search(repository, ConceptMap.class, url, version, name);
     }
 
+    @Description(shortDefinition = "Translate a code",
+            value = "The codes a code maps to, for example the codes that replace a retired CPT code "
+            + "(ConceptMap cpt-retired-replacements).")
     @Operation(name = "$translate", idempotent = true)
     public Parameters translate(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The ConceptMap URL",
+                    example = "http://dermcode.org/fhir/ConceptMap/cpt-retired-replacements")
             @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "A ConceptMap to use, sent in the body instead of url")
             @OperationParam(name = "conceptMap", min = 0, max = 1) ConceptMap conceptMap,
+            @Description(value = "The ConceptMap version")
             @OperationParam(name = "conceptMapVersion", typeName = "string", min = 0, max = 1)
                     IPrimitiveType<String> conceptMapVersion,
+            @Description(value = "The code to translate (with system)", example = "11100")
             @OperationParam(name = "code", typeName = "code", min = 0, max = 1) IPrimitiveType<String> code,
+            @Description(value = "The code system of the code", example = "http://www.ama-assn.org/go/cpt")
             @OperationParam(name = "system", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> system,
+            @Description(value = "The code system version; the loaded edition when absent")
             @OperationParam(name = "version", typeName = "string", min = 0, max = 1) IPrimitiveType<String> version,
+            @Description(value = "The code as a Coding, instead of code and system")
             @OperationParam(name = "coding", min = 0, max = 1) Coding coding,
+            @Description(value = "The code as a CodeableConcept; valid when one of its codings is")
             @OperationParam(name = "codeableConcept", min = 0, max = 1) CodeableConcept codeableConcept,
+            @Description(value = "The value set the answers should come from")
             @OperationParam(name = "target", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> target,
+            @Description(value = "The code system the answers should come from")
             @OperationParam(name = "targetsystem", typeName = "uri", min = 0, max = 1)
                     IPrimitiveType<String> targetsystem,
+            @Description(value = "Translate from target to source")
             @OperationParam(name = "reverse", typeName = "boolean", min = 0, max = 1) IPrimitiveType<Boolean> reverse,
+            @Description(value = "The R5 name of code")
             @OperationParam(name = "sourceCode", typeName = "code", min = 0, max = 1) IPrimitiveType<String> sourceCode,
+            @Description(value = "The R5 name of system")
             @OperationParam(name = "sourceSystem", typeName = "uri", min = 0, max = 1)
                     IPrimitiveType<String> sourceSystem,
+            @Description(value = "The R5 name of targetsystem")
             @OperationParam(name = "targetSystem", typeName = "uri", min = 0, max = 1)
                     IPrimitiveType<String> targetSystemR5,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, conceptMap);

@@ -1,5 +1,6 @@
 package org.dermcode.terminology;
 
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -33,8 +34,11 @@ public final class StructureDefinitionProvider implements IResourceProvider {
 
     @Search
     public List<StructureDefinition> search(
+            @Description(value = "The canonical URL, exactly")
             @OptionalParam(name = StructureDefinition.SP_URL) UriParam url,
+            @Description(value = "The business version, exactly")
             @OptionalParam(name = StructureDefinition.SP_VERSION) TokenParam version,
+            @Description(value = "The computer name: starts with, case-insensitive (:exact, :contains)")
             @OptionalParam(name = StructureDefinition.SP_NAME) StringParam name) {
         return ConformanceSearch.search(repository, StructureDefinition.class, url, version, name);
     }

@@ -1,5 +1,6 @@
 package org.dermcode.terminology;
 
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -51,35 +52,56 @@ public final class ValueSetProvider implements IResourceProvider {
 
     @Search
     public List<ValueSet> search(
+            @Description(value = "The canonical URL, exactly")
             @OptionalParam(name = ValueSet.SP_URL) UriParam url,
+            @Description(value = "The business version, exactly")
             @OptionalParam(name = ValueSet.SP_VERSION) TokenParam version,
+            @Description(value = "The computer name: starts with, case-insensitive (:exact, :contains)")
             @OptionalParam(name = ValueSet.SP_NAME) StringParam name) {
         return ConformanceSearch.search(repository, ValueSet.class, url, version, name);
     }
 
+    @Description(shortDefinition = "Expand a value set: pick lists and type-ahead",
+            value = "The codes of a value set, filtered by text and paged: a pick list for a form, or "
+            + "type-ahead for a coder (filter=punch bio).")
     @Operation(name = "$expand", idempotent = true)
     public ValueSet expand(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The value set URL", example = "http://dermcode.org/fhir/ValueSet/derm-procedures")
             @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "A ValueSet to expand, sent in the body instead of url")
             @OperationParam(name = "valueSet", min = 0, max = 1) ValueSet valueSet,
+            @Description(value = "The value set version; the loaded one when absent")
             @OperationParam(name = "valueSetVersion", typeName = "string", min = 0, max = 1)
                     IPrimitiveType<String> valueSetVersion,
+            @Description(value = "Text the codes must match, word by word, in the display or the code (type-ahead)",
+                    example = "punch bio")
             @OperationParam(name = "filter", typeName = "string", min = 0, max = 1) IPrimitiveType<String> filter,
+            @Description(value = "The date of service (YYYY-MM-DD) the list is for; today when absent")
             @OperationParam(name = "date", typeName = "dateTime", min = 0, max = 1) IPrimitiveType<Date> date,
+            @Description(value = "The index of the first code to return (paging); default 0", example = "0")
             @OperationParam(name = "offset", typeName = "integer", min = 0, max = 1) IPrimitiveType<Integer> offset,
+            @Description(value = "How many codes to return (paging); default 100, at most 1000", example = "10")
             @OperationParam(name = "count", typeName = "integer", min = 0, max = 1) IPrimitiveType<Integer> count,
+            @Description(value = "Whether to include each code's designations")
             @OperationParam(name = "includeDesignations", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> includeDesignations,
+            @Description(value = "Leave out codes that are inactive (retired) on the date")
             @OperationParam(name = "activeOnly", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> activeOnly,
+            @Description(value = "Return a flat list, without nesting")
             @OperationParam(name = "excludeNested", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> excludeNested,
+            @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
+            @Description(value = "The code system version to use, as system|version")
             @OperationParam(name = "system-version", typeName = "canonical", min = 0,
                     max = OperationParam.MAX_UNLIMITED) List<IPrimitiveType<String>> systemVersion,
+            @Description(value = "Properties to add to each code (for example globalDays), or * for all")
             @OperationParam(name = "property", typeName = "string", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IPrimitiveType<String>> property,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
@@ -102,28 +124,47 @@ public final class ValueSetProvider implements IResourceProvider {
         return expansions.expand(request, scope);
     }
 
+    @Description(shortDefinition = "Check a code against a value set",
+            value = "Whether a code is in a value set (for example derm-em), on a date of service when one is "
+            + "given.")
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(
             @IdParam(optional = true) IdType id,
+            @Description(value = "The value set URL", example = "http://dermcode.org/fhir/ValueSet/derm-em")
             @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "A ValueSet to check against, sent in the body instead of url")
             @OperationParam(name = "valueSet", min = 0, max = 1) ValueSet valueSet,
+            @Description(value = "The value set version; the loaded one when absent")
             @OperationParam(name = "valueSetVersion", typeName = "string", min = 0, max = 1)
                     IPrimitiveType<String> valueSetVersion,
+            @Description(value = "The code to check (with system)", example = "99213")
             @OperationParam(name = "code", typeName = "code", min = 0, max = 1) IPrimitiveType<String> code,
+            @Description(value = "The code system of the code", example = "http://www.ama-assn.org/go/cpt")
             @OperationParam(name = "system", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> system,
+            @Description(value = "The code system version")
             @OperationParam(name = "systemVersion", typeName = "string", min = 0, max = 1)
                     IPrimitiveType<String> systemVersion,
+            @Description(value = "A display to compare with the code's own display")
             @OperationParam(name = "display", typeName = "string", min = 0, max = 1) IPrimitiveType<String> display,
+            @Description(value = "The code as a Coding, instead of code and system")
             @OperationParam(name = "coding", min = 0, max = 1) Coding coding,
+            @Description(value = "The code as a CodeableConcept; valid when one of its codings is")
             @OperationParam(name = "codeableConcept", min = 0, max = 1) CodeableConcept codeableConcept,
+            @Description(value = "The date of service (YYYY-MM-DD): a code retired before it is not valid",
+                    example = "2024-01-01")
             @OperationParam(name = "date", typeName = "dateTime", min = 0, max = 1) IPrimitiveType<Date> date,
+            @Description(value = "Whether grouping (abstract) codes count as valid; default false")
             @OperationParam(name = "abstract", typeName = "boolean", min = 0, max = 1) IPrimitiveType<Boolean> isAbstract,
+            @Description(value = "Treat inactive (retired) codes as not in the value set")
             @OperationParam(name = "activeOnly", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> activeOnly,
+            @Description(value = "Find the code system from the code when system is absent")
             @OperationParam(name = "inferSystem", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> inferSystem,
+            @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
