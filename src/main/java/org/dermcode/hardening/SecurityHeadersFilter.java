@@ -10,8 +10,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Security headers on every response. The API's Content-Security-Policy allows nothing to run
  * (it serves data, not pages); pages under a {@code swagger-ui} path get a same-origin policy that
- * lets their own scripts and styles load. {@code $validate-claim} answers carry PHI-derived text:
- * never stored by caches.
+ * lets their own scripts and styles load; the highlighted HTML page a browser gets for a FHIR URL
+ * gets the API's policy plus the hashes of HAPI's inline style and script
+ * ({@link HighlightedPagePolicy}). {@code $validate-claim} answers carry PHI-derived text: never
+ * stored by caches. {@code Vary} is sent once ({@link SingleVaryResponse}); FHIR answers vary on
+ * {@code Accept} (HTML for a browser, JSON or XML otherwise).
  */
 public final class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -20,11 +23,27 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
             + " img-src 'self' data:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none';"
             + " base-uri 'self'; form-action 'self'";
 
+    /** The largest browser page held back to compute its policy; larger ones stream with the API's policy. */
+    static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+    private final HighlightedPagePolicy pages = new HighlightedPagePolicy();
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        setHeaders(request.getRequestURI(), response);
-        chain.doFilter(request, response);
+        String uri = request.getRequestURI();
+        HttpServletResponse single = new SingleVaryResponse(response);
+        setHeaders(uri, single);
+        if (uri != null && uri.startsWith("/fhir/")) {
+            single.addHeader(SingleVaryResponse.VARY, "Accept");
+        }
+        if (mayBeHighlightedPage(request, uri)) {
+            BrowserPageResponse page = new BrowserPageResponse(single, MAX_PAGE_BYTES);
+            chain.doFilter(request, page);
+            page.finish(pages, API_CSP);
+            return;
+        }
+        chain.doFilter(request, single);
     }
 
     /** The headers for an answer to that request URI (also Tomcat's own error answers, which no filter sees). */
@@ -37,6 +56,17 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
+    }
+
+    /** A browser's request for a FHIR answer, which HAPI's ResponseHighlighterInterceptor may turn into HTML. */
+    private static boolean mayBeHighlightedPage(HttpServletRequest request, String uri) {
+        if (uri == null || !uri.startsWith("/fhir/") || uri.contains("/swagger-ui") || uri.endsWith("/api-docs")
+                || "HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        String query = request.getQueryString();
+        return (accept != null && accept.contains("text/html")) || (query != null && query.contains("html"));
     }
 
     /** Also on the error dispatch: an error page for a request that reached no filter still gets them. */

@@ -64,6 +64,52 @@ class SecurityHeadersIT extends ServerIT {
     }
 
     @Test
+    void theHighlightedPageABrowserGetsMayApplyItsOwnStyleAndScriptByHashOnly() throws Exception {
+        HttpResponse<String> page = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=11102"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertSecurityHeaders(page);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String style = between(page.body(), "<style>", "</style>");
+        String script = between(page.body(), "<script type=\"text/javascript\">", "</script>");
+        assertThat(csp).startsWith(SecurityHeadersFilter.API_CSP)
+                .contains("style-src " + HighlightedPagePolicy.hash(style))
+                .contains("script-src " + HighlightedPagePolicy.hash(script))
+                .doesNotContain("unsafe-inline", "'self'");
+        assertThat(page.headers().allValues("Content-Security-Policy")).hasSize(1);
+    }
+
+    @Test
+    void apiAnswersKeepTheStrictPolicyAndEveryHeaderComesOnce() throws Exception {
+        for (String accept : new String[] {"application/fhir+json", "*/*", "application/fhir+xml"}) {
+            HttpResponse<String> api = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                    + "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=11102"))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.headers().allValues("Content-Security-Policy")).as(accept)
+                    .containsExactly(SecurityHeadersFilter.API_CSP);
+            assertThat(api.headers().allValues("Vary")).as(accept).hasSize(1);
+            assertThat(api.headers().firstValue("Vary").orElseThrow()).as(accept).contains("Accept", "Origin");
+            for (String name : api.headers().map().keySet()) {
+                assertThat(api.headers().allValues(name)).as(name).hasSize(1);
+            }
+        }
+        HttpResponse<String> withOrigin = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/metadata")).header("Origin", "https://billing.example.org").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withOrigin.headers().allValues("Vary")).hasSize(1);
+    }
+
+    private static String between(String text, String open, String close) {
+        int start = text.indexOf(open);
+        assertThat(start).as(open).isNotNegative();
+        int end = text.indexOf(close, start);
+        return text.substring(start + open.length(), end);
+    }
+
+    @Test
     void noCorsHeadersWhenNoOriginIsConfigured() throws Exception {
         HttpResponse<String> response = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata"))
                 .header("Origin", "https://billing.example.org").GET().build(), HttpResponse.BodyHandlers.ofString());
