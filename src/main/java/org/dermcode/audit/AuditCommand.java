@@ -29,7 +29,8 @@ import org.hl7.fhir.r4.model.Reference;
  * {@code audit <claims.ndjson|dir> --out <dir> [--rules-only] [--threads N]}: validates every claim
  * (one JSON Claim a line, or every *.json / *.ndjson file of a folder) on all cores and writes
  * {@code outcomes.ndjson} (one OperationOutcome a claim, in input order, id = claim id),
- * {@code summary.csv} and {@code summary.html}. {@code audit --generate N --out file.ndjson
+ * {@code findings.csv} (one row per error or warning), {@code summary.csv} and {@code summary.html}
+ * (the report, {@link AuditReport}). {@code audit --generate N --out file.ndjson
  * [--lines L] [--seed S]} writes synthetic claims.
  */
 public final class AuditCommand {
@@ -40,11 +41,13 @@ public final class AuditCommand {
 
     private final FhirContext fhir;
     private final ClaimValidationService service;
+    private final RuleGlossary glossary;
     private final PrintStream console;
 
-    public AuditCommand(FhirContext fhir, ClaimValidationService service, PrintStream console) {
+    public AuditCommand(FhirContext fhir, ClaimValidationService service, RuleGlossary glossary, PrintStream console) {
         this.fhir = fhir;
         this.service = service;
+        this.glossary = glossary;
         this.console = console;
     }
 
@@ -122,7 +125,8 @@ public final class AuditCommand {
         ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
         long start = System.nanoTime();
         try (BufferedWriter out = Files.newBufferedWriter(options.out().resolve("outcomes.ndjson"),
-                StandardCharsets.UTF_8)) {
+                StandardCharsets.UTF_8);
+                FindingsCsv findings = new FindingsCsv(options.out().resolve("findings.csv"))) {
             List<String> chunk = new ArrayList<>(CHUNK);
             long[] number = {0};
             for (Path file : files) {
@@ -134,27 +138,30 @@ public final class AuditCommand {
                         }
                         chunk.add(line);
                         if (chunk.size() == CHUNK) {
-                            process(chunk, number, pool, parsers, options, summary, out, progress);
+                            process(chunk, number, pool, parsers, options, summary, out, findings, progress);
                         }
                     }
                 }
             }
-            process(chunk, number, pool, parsers, options, summary, out, progress);
+            process(chunk, number, pool, parsers, options, summary, out, findings, progress);
         } finally {
             pool.shutdownNow();
         }
         summary.seconds((System.nanoTime() - start) / 1e9);
         progress.done();
         summary.writeCsv(options.out().resolve("summary.csv"));
-        summary.writeHtml(options.out().resolve("summary.html"));
+        AuditReport.write(summary, glossary, options.out().resolve("summary.html"));
         return summary;
     }
 
-    /** One claim's outcome, already encoded as a JSON line on the worker thread that validated it. */
-    private record Result(String outcomeJson, List<Finding> findings, Claim claim) {}
+    /**
+     * One claim's outcome, already encoded as a JSON line on the worker thread that validated it;
+     * for an input line that is not a Claim, its number and the problem instead of claim and findings.
+     */
+    private record Result(String outcomeJson, List<Finding> findings, Claim claim, long number, String problem) {}
 
     private void process(List<String> chunk, long[] number, ExecutorService pool, ThreadLocal<IParser> parsers,
-            Options options, AuditSummary summary, BufferedWriter out, Progress progress)
+            Options options, AuditSummary summary, BufferedWriter out, FindingsCsv findings, Progress progress)
             throws IOException, InterruptedException {
         List<Future<Result>> futures = new ArrayList<>(chunk.size());
         long first = number[0];
@@ -170,7 +177,12 @@ public final class AuditCommand {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("Audit failed", e.getCause());
             }
-            summary.add(result.claim(), result.findings());
+            if (result.claim() == null) {
+                summary.addUnreadable(result.number(), result.problem());
+            } else {
+                summary.add(result.claim(), result.findings());
+                findings.write(result.claim(), result.findings());
+            }
             out.write(result.outcomeJson());
             out.write('\n');
             progress.step();
@@ -184,17 +196,17 @@ public final class AuditCommand {
         try {
             claim = parser.parseResource(Claim.class, json);
         } catch (RuntimeException e) {
-            OperationOutcome outcome = OutcomeMapper.error(IssueType.STRUCTURE, "Input line " + number
-                    + " is not a JSON Claim: " + firstLine(e.getMessage()));
+            String problem = "Input line " + number + " is not a JSON Claim: " + firstLine(e.getMessage());
+            OperationOutcome outcome = OutcomeMapper.error(IssueType.STRUCTURE, problem);
             outcome.setId("line-" + number);
-            return new Result(parser.encodeResourceToString(outcome), null, null);
+            return new Result(parser.encodeResourceToString(outcome), null, null, number, problem);
         }
         List<Finding> findings = service.findings(claim, !rulesOnly);
         OperationOutcome outcome = OutcomeMapper.toOutcome(findings);
         String id = claim.getIdElement().getIdPart();
         outcome.setId(id != null && id.matches("[A-Za-z0-9\\-.]{1,64}") ? id : "line-" + number);
         outcome.addExtension(CLAIM_EXTENSION, new Reference(id == null ? "#line-" + number : "Claim/" + id));
-        return new Result(parser.encodeResourceToString(outcome), findings, claim);
+        return new Result(parser.encodeResourceToString(outcome), findings, claim, number, null);
     }
 
     private static String firstLine(String message) {
@@ -219,24 +231,44 @@ public final class AuditCommand {
         }
     }
 
-    /** A progress bar with rate and ETA on a terminal; a plain line every 5 s otherwise. */
+    /**
+     * A progress bar with rate and ETA on a terminal; a plain line every 5 s otherwise. The rate and
+     * the ETA are shown once they mean something ({@link #rateKnown}): the first claims include the
+     * JIT's and the validator's warm-up, and an ETA from them overstated a 7 s run as 1295 s. From
+     * then on the rate is measured from the moment it became known, so the warm-up stays out of it.
+     */
     static final class Progress {
+        /** A rate is known after this many claims and this much time. */
+        static final long MIN_CLAIMS_FOR_RATE = 100;
+        static final long MIN_NANOS_FOR_RATE = 2_000_000_000L;
+
         private final long total;
         private final PrintStream out;
         private final boolean terminal;
-        private final long start = System.nanoTime();
+        private final long start;
         private long done;
         private long lastPrint;
+        private long markTime = -1;
+        private long markDone;
 
         Progress(long total, PrintStream out, boolean terminal) {
+            this(total, out, terminal, System.nanoTime());
+        }
+
+        Progress(long total, PrintStream out, boolean terminal, long start) {
             this.total = total;
             this.out = out;
             this.terminal = terminal;
+            this.start = start;
+            this.lastPrint = start;
         }
 
         void step() {
+            step(System.nanoTime());
+        }
+
+        void step(long now) {
             done++;
-            long now = System.nanoTime();
             if (now - lastPrint > (terminal ? 200_000_000L : 5_000_000_000L)) {
                 lastPrint = now;
                 print(now, false);
@@ -247,19 +279,32 @@ public final class AuditCommand {
             print(System.nanoTime(), true);
         }
 
-        private void print(long now, boolean last) {
-            double seconds = Math.max(1e-9, (now - start) / 1e9);
-            double rate = done / seconds;
+        boolean rateKnown(long now) {
+            return done >= Math.min(MIN_CLAIMS_FOR_RATE, total) && now - start >= MIN_NANOS_FOR_RATE;
+        }
+
+        void print(long now, boolean last) {
+            boolean known = last || rateKnown(now);
+            if (known && markTime < 0) {
+                markTime = now;
+                markDone = done;
+            }
+            double rate = done / Math.max(1e-9, (now - start) / 1e9);
+            if (!last && markTime >= 0 && now - markTime >= MIN_NANOS_FOR_RATE) {
+                rate = (done - markDone) / ((now - markTime) / 1e9);
+            }
             long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
             int percent = total == 0 ? 100 : (int) (100 * done / total);
+            String speed = known ? String.format("%,.0f claims/s", rate) : "measuring the rate";
             if (terminal) {
                 int width = 30;
                 int filled = width * percent / 100;
-                out.printf("\r[%s%s] %3d%% %,d/%,d  %,.0f claims/s  ETA %d:%02d   %s", "#".repeat(filled),
-                        ".".repeat(width - filled), percent, done, total, rate, eta / 60, eta % 60, last ? "\n" : "");
+                String etaText = known && !last ? String.format("  ETA %d:%02d", eta / 60, eta % 60) : "";
+                out.printf("\r[%s%s] %3d%% %,d/%,d  %s%s   %s", "#".repeat(filled), ".".repeat(width - filled),
+                        percent, done, total, speed, etaText, last ? "\n" : "");
             } else {
-                out.printf("audit: %,d/%,d claims (%d%%), %,.0f claims/s, ETA %d s%n", done, total, percent, rate,
-                        eta);
+                String etaText = known && !last ? String.format(", ETA %d s", eta) : "";
+                out.printf("audit: %,d/%,d claims (%d%%), %s%s%n", done, total, percent, speed, etaText);
             }
             out.flush();
         }

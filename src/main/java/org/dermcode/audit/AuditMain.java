@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dermcode.claim.ClaimValidationService;
+import org.dermcode.terminology.TerminologyRepository;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,7 +54,8 @@ public final class AuditMain {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs.toArray(String[]::new))) {
                 AuditCommand command = new AuditCommand(context.getBean(FhirContext.class),
-                        context.getBean(ClaimValidationService.class), System.err);
+                        context.getBean(ClaimValidationService.class),
+                        RuleGlossary.of(context.getBean(TerminologyRepository.class)), System.err);
                 AuditSummary summary = command.run(options);
                 System.err.printf("Audited %,d claims in %.1f s (%,.0f claims/s): %,d with errors, %,d errors,"
                         + " %,d warnings. Outcomes and summary in %s%n", summary.claims(), summary.seconds(),

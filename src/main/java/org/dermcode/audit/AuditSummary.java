@@ -13,8 +13,26 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 
-/** What an audit found: totals, findings per rule id, lines and findings per procedure code. */
+/**
+ * What an audit found: totals, findings per rule id, lines and findings per procedure code, the
+ * rules most frequent per code and per provider, and the findings of the first
+ * {@value #MAX_LISTED_CLAIMS} claims with errors or warnings (for the report).
+ */
 public final class AuditSummary {
+
+    /** The report lists the findings of at most this many claims; all are in outcomes.ndjson and findings.csv. */
+    static final int MAX_LISTED_CLAIMS = 1000;
+
+    /** One finding of a listed claim: claim id, 1-based line (0 for the claim), the line's code, rule, severity, text. */
+    record Listed(String claimId, int line, String code, String ruleId, String severity, String message) {}
+
+    /** A provider's claims, claims with errors, findings and findings per rule. */
+    static final class ProviderTally {
+        long claims;
+        long claimsWithErrors;
+        long findings;
+        final Map<String, Long> rules = new TreeMap<>();
+    }
 
     private final boolean rulesOnly;
     private long claims;
@@ -26,22 +44,36 @@ public final class AuditSummary {
     private double seconds;
     private final Map<String, long[]> rules = new TreeMap<>();   // rule id -> errors, warnings
     private final Map<String, long[]> codes = new TreeMap<>();   // code -> lines, lines with a finding, findings
+    private final Map<String, Map<String, Long>> rulesByCode = new TreeMap<>();   // code -> rule id -> findings
+    private final Map<String, ProviderTally> providers = new TreeMap<>();
+    private final List<Listed> listed = new ArrayList<>();
+    private long listedClaims;
 
     AuditSummary(boolean rulesOnly) {
         this.rulesOnly = rulesOnly;
     }
 
+    /** An input line that is not a Claim: counted as a claim with one error, listed under its line number. */
+    void addUnreadable(long number, String problem) {
+        claims++;
+        unreadable++;
+        claimsWithErrors++;
+        errors++;
+        if (listedClaims < MAX_LISTED_CLAIMS) {
+            listedClaims++;
+            listed.add(new Listed("line " + number, 0, "", "", "error", problem));
+        }
+    }
+
     void add(Claim claim, List<Finding> findings) {
         claims++;
-        if (claim == null) {
-            unreadable++;
-            claimsWithErrors++;
-            errors++;
-            return;
-        }
         boolean error = false;
         boolean warning = false;
         long[] perLine = new long[claim.getItem().size()];
+        String claimId = claim.getIdElement().getIdPart() != null ? claim.getIdElement().getIdPart() : "#" + claims;
+        ProviderTally provider = providers.computeIfAbsent(provider(claim), k -> new ProviderTally());
+        provider.claims++;
+        List<Listed> claimRows = new ArrayList<>();
         for (Finding finding : findings) {
             boolean isError = finding.severity() == IssueSeverity.ERROR || finding.severity() == IssueSeverity.FATAL;
             boolean isWarning = finding.severity() == IssueSeverity.WARNING;
@@ -56,9 +88,16 @@ public final class AuditSummary {
                 warnings++;
             }
             rules.computeIfAbsent(finding.ruleId(), k -> new long[2])[isError ? 0 : 1]++;
-            if (finding.line() >= 0 && finding.line() < perLine.length) {
+            boolean onLine = finding.line() >= 0 && finding.line() < perLine.length;
+            String code = onLine ? code(claim.getItem().get(finding.line())) : "(claim)";
+            if (onLine) {
                 perLine[finding.line()]++;
             }
+            rulesByCode.computeIfAbsent(code, k -> new TreeMap<>()).merge(finding.ruleId(), 1L, Long::sum);
+            provider.findings++;
+            provider.rules.merge(finding.ruleId(), 1L, Long::sum);
+            claimRows.add(new Listed(claimId, onLine ? finding.line() + 1 : 0, onLine ? code : "",
+                    finding.ruleId(), finding.severity().toCode(), finding.message()));
         }
         for (int i = 0; i < perLine.length; i++) {
             long[] c = codes.computeIfAbsent(code(claim.getItem().get(i)), k -> new long[3]);
@@ -68,6 +107,19 @@ public final class AuditSummary {
         }
         claimsWithErrors += error ? 1 : 0;
         claimsWithWarnings += warning && !error ? 1 : 0;
+        provider.claimsWithErrors += error ? 1 : 0;
+        if (!claimRows.isEmpty() && listedClaims < MAX_LISTED_CLAIMS) {
+            listedClaims++;
+            listed.addAll(claimRows);
+        }
+    }
+
+    private static String provider(Claim claim) {
+        String reference = claim.getProvider().getReference();
+        if (reference == null || reference.isBlank()) {
+            return "(no provider)";
+        }
+        return reference.startsWith("Practitioner/") ? reference.substring("Practitioner/".length()) : reference;
     }
 
     private static String code(Claim.ItemComponent item) {
@@ -107,6 +159,39 @@ public final class AuditSummary {
         return rules;
     }
 
+    boolean rulesOnly() {
+        return rulesOnly;
+    }
+
+    long unreadable() {
+        return unreadable;
+    }
+
+    long claimsWithWarningsOnly() {
+        return claimsWithWarnings;
+    }
+
+    Map<String, long[]> codes() {
+        return codes;
+    }
+
+    Map<String, Map<String, Long>> rulesByCode() {
+        return rulesByCode;
+    }
+
+    Map<String, ProviderTally> providers() {
+        return providers;
+    }
+
+    List<Listed> listed() {
+        return listed;
+    }
+
+    /** Claims with errors or warnings beyond those the report lists. */
+    long unlistedClaims() {
+        return claimsWithErrors + claimsWithWarnings - listedClaims;
+    }
+
     /** Rule ids by number of findings, most first. */
     List<Map.Entry<String, long[]>> topRules() {
         List<Map.Entry<String, long[]>> list = new ArrayList<>(rules.entrySet());
@@ -141,52 +226,5 @@ public final class AuditSummary {
 
     private static String csvCell(String value) {
         return value.matches("[A-Za-z0-9 ().\\-]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    void writeHtml(Path file) throws IOException {
-        StringBuilder html = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>DermCode claim audit</title>
-                <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}
-                td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}
-                .bar{background:#c0392b;height:10px;display:inline-block}</style></head><body>
-                <h1>DermCode claim audit</h1>
-                """);
-        html.append("<p>").append(claims).append(" claims, profile validation ").append(rulesOnly ? "off" : "on")
-                .append(String.format(java.util.Locale.ROOT, ", %.1f s", seconds)).append(".</p>\n<table>");
-        row(html, "claims", claims);
-        row(html, "clean", claims - claimsWithErrors - claimsWithWarnings);
-        row(html, "with errors", claimsWithErrors);
-        row(html, "with warnings only", claimsWithWarnings);
-        row(html, "unreadable", unreadable);
-        row(html, "errors", errors);
-        row(html, "warnings", warnings);
-        html.append("</table>\n<h2>Findings by rule</h2>\n<table><tr><th>rule</th><th>findings</th><th>errors</th>"
-                + "<th>warnings</th><th></th></tr>\n");
-        long max = topRules().isEmpty() ? 1 : Math.max(1, topRules().get(0).getValue()[0] + topRules().get(0).getValue()[1]);
-        for (Map.Entry<String, long[]> rule : topRules()) {
-            long[] c = rule.getValue();
-            html.append("<tr><td>").append(escape(rule.getKey())).append("</td><td>").append(c[0] + c[1])
-                    .append("</td><td>").append(c[0]).append("</td><td>").append(c[1])
-                    .append("</td><td style=\"text-align:left\"><span class=\"bar\" style=\"width:")
-                    .append(200 * (c[0] + c[1]) / max).append("px\"></span></td></tr>\n");
-        }
-        html.append("</table>\n<h2>Lines by procedure code</h2>\n<table><tr><th>code</th><th>lines</th>"
-                + "<th>lines with findings</th><th>findings</th></tr>\n");
-        for (Map.Entry<String, long[]> code : codes.entrySet()) {
-            long[] c = code.getValue();
-            html.append("<tr><td>").append(escape(code.getKey())).append("</td><td>").append(c[0]).append("</td><td>")
-                    .append(c[1]).append("</td><td>").append(c[2]).append("</td></tr>\n");
-        }
-        html.append("</table>\n</body></html>\n");
-        Files.writeString(file, html, StandardCharsets.UTF_8);
-    }
-
-    private static void row(StringBuilder html, String name, long value) {
-        html.append("<tr><td>").append(name).append("</td><td>").append(value).append("</td></tr>\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

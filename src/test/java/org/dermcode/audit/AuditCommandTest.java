@@ -36,7 +36,8 @@ class AuditCommandTest {
         ClaimGenerator.write(TestTerminology.FHIR, input, 60, 7, null);
         Files.writeString(input, Files.readString(input) + "{\"resourceType\": \"Claim\", \n", StandardCharsets.UTF_8);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        AuditCommand command = new AuditCommand(TestTerminology.FHIR, service(), new PrintStream(console, true));
+        AuditCommand command = new AuditCommand(TestTerminology.FHIR, service(),
+                RuleGlossary.of(TestTerminology.REPOSITORY), new PrintStream(console, true));
         Path out = temp.resolve("out");
 
         AuditSummary summary = command.run(AuditCommand.Options.parse(List.of(input.toString(), "--out",
@@ -58,8 +59,66 @@ class AuditCommandTest {
         assertThat(csv).startsWith("section,key,count,errors,warnings").contains("total,claims,61",
                 "total,unreadable claims,1", "rule,", "code,17000,");
         String html = Files.readString(out.resolve("summary.html"));
-        assertThat(html).contains("<table>", "Findings by rule").doesNotContain("http://", "https://", "<script");
+        // self-contained: no external links, images or scripts (messages may quote system URLs as text)
+        assertThat(html).contains("<table>", "Findings by rule").doesNotContain("href=\"http", "src=", "<script");
         assertThat(console.toString()).contains("61/61");
+
+        // the report: every error and warning of the listed claims with claim, line, code, rule, severity, message
+        List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
+        assertThat(findings.get(0)).isEqualTo(FindingsCsv.HEADER);
+        // a header, and a row per error and warning but the unreadable line's
+        assertThat(findings).hasSize((int) (summary.errors() + summary.warnings()));
+        String first = findings.get(1);
+        String claimId = first.substring(0, first.indexOf(','));
+        String rule = first.split(",")[3];
+        RuleGlossary.Entry entry = RuleGlossary.of(TestTerminology.REPOSITORY).get(rule);
+        assertThat(entry.meaning()).isNotBlank();
+        assertThat(html).contains("<td>" + claimId + "</td>", "<a href=\"#rule-" + rule + "\">" + rule + "</a>",
+                "<dt id=\"rule-" + rule + "\">" + rule + ": " + AuditReport.escape(entry.name()) + "</dt><dd>"
+                        + AuditReport.escape(entry.meaning()) + "</dd>",
+                "Most frequent rules by procedure code", "Most frequent rules by provider", "derm-dr-",
+                "<td class=\"error\">error</td>", "line 61", "is not a JSON Claim");
+    }
+
+    @Test
+    void theReportListsEachFindingOfAClaimWithItsLineCodeRuleSeverityAndMessage() throws Exception {
+        var claim = new ClaimGenerator(1, 2).next(1);
+        claim.getItemFirstRep().getModifier().clear();   // the visit loses its 25: MOD-25-MISSING on line 1
+        AuditSummary summary = new AuditSummary(true);
+        var found = service().findings(claim, false);
+        summary.add(claim, found);
+        var mod25 = found.stream().filter(f -> f.ruleId().equals("MOD-25-MISSING")).findFirst().orElseThrow();
+
+        String html = new AuditReport(summary, RuleGlossary.of(TestTerminology.REPOSITORY)).render();
+
+        assertThat(html).contains("<tr><td>gen-0000001</td><td class=\"n\">1</td><td>99214</td><td>"
+                + "<a href=\"#rule-MOD-25-MISSING\">MOD-25-MISSING</a></td><td class=\"error\">error</td>"
+                + "<td class=\"msg\">" + AuditReport.escape(mod25.message()) + "</td></tr>");
+        assertThat(html).contains("<td>99214</td><td><a href=\"#rule-MOD-25-MISSING\">MOD-25-MISSING</a></td>");
+        assertThat(html).contains("<dt id=\"rule-MOD-25-MISSING\">");
+    }
+
+    @Test
+    void progressShowsNoEtaUntilARateIsKnownAndLeavesTheWarmUpOutOfIt() {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        AuditCommand.Progress progress = new AuditCommand.Progress(1000, new PrintStream(lines, true), false, 0);
+        progress.step(5_500_000_000L);                          // the first claim after 5.5 s of warm-up: printed
+        assertThat(lines.toString()).contains("1/1,000").contains("measuring the rate").doesNotContain("ETA");
+
+        for (int i = 2; i <= 300; i++) {
+            progress.step(5_500_000_000L + (i - 1) * 10_000_000L); // then 100 claims/s
+        }
+        lines.reset();
+        progress.print(8_490_000_000L, false);                 // the rate is known from here
+        assertThat(lines.toString()).contains("300/1,000", "ETA");
+        for (int i = 301; i <= 600; i++) {
+            progress.step(5_500_000_000L + (i - 1) * 10_000_000L);
+        }
+        lines.reset();
+        progress.print(11_490_000_000L, false);
+        assertThat(lines.toString()).contains("600/1,000", "100 claims/s");
+        long eta = Long.parseLong(lines.toString().replaceAll("(?s).*ETA (\\d+) s.*", "$1"));
+        assertThat(eta).as("400 claims at 100/s; the average since the start (52/s) would say 8 s").isEqualTo(4);
     }
 
     @Test
