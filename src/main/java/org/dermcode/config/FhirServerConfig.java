@@ -88,6 +88,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(repository, VERSION));
         server.registerInterceptor(new SafeErrorInterceptor());
         server.registerInterceptor(new RequestBodyGuard());
+        server.registerInterceptor(new StrictHandlingInterceptor());
         customizers.orderedStream().forEach(customizer -> customizer.customize(server));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
