@@ -100,10 +100,16 @@ const capabilities = [
 
 // ---- CodeSystem ----
 const codeSystem = [
-  get('$lookup 17311 all properties', 'CodeSystem/$lookup', [['system', CPT], ['code', '17311'], ['property', '*']],
+  get('$lookup 17311 version 2024, all properties', 'CodeSystem/$lookup', [['system', CPT], ['code', '17311'], ['version', '2024'], ['property', '*']],
     status(200),
     t('display is the Mohs first stage', `pm.expect(value('display')).to.match(/^Mohs/);`),
-    t('CMS 2024 facts', `pm.expect(property('globalDays')).to.eql('000'); pm.expect(Number(property('workRvu'))).to.eql(6.2); pm.expect(Number(property('mueUnits'))).to.eql(4); pm.expect(property('parent')).to.eql('mohs');`)),
+    t('CMS 2024 facts', `pm.expect(property('globalDays')).to.eql('000'); pm.expect(Number(property('workRvu'))).to.eql(6.2); pm.expect(Number(property('mueUnits'))).to.eql(4); pm.expect(property('parent')).to.eql('mohs'); pm.expect(property('pfsRelease')).to.eql('RVU24AR');`)),
+  get('$lookup 17311 without version: the newest (2026)', 'CodeSystem/$lookup', [['system', CPT], ['code', '17311']],
+    status(200),
+    t('CY2026 fee schedule and 2026 Q2 edits', `pm.expect(value('version')).to.eql('2026'); pm.expect(Number(property('workRvu'))).to.eql(6.05); pm.expect(property('pfsRelease')).to.eql('RVU26C'); pm.expect(property('ncciRelease')).to.eql('2026Q2');`)),
+  get('$lookup 11102 on a date of service (2024-06-01)', 'CodeSystem/$lookup', [['system', CPT], ['code', '11102'], ['date', '2024-06-01']],
+    status(200),
+    t('the facts in force that day', `pm.expect(value('version')).to.eql('2024'); pm.expect(Number(property('workRvu'))).to.eql(0.66); pm.expect(property('ncciRelease')).to.eql('2024Q3');`)),
   get('$lookup 11105 addOnTo and kind', 'CodeSystem/$lookup', [['system', CPT], ['code', '11105'], ['property', 'addOnTo'], ['property', 'kind']],
     status(200),
     t('only the asked properties, addOnTo twice', `pm.expect(body.parameter.filter(p => p.name === 'property').length).to.eql(3);`),
@@ -159,7 +165,7 @@ const codeSystem = [
     t('unrelated', `pm.expect(value('outcome')).to.eql('not-subsumed');`)),
   get('search CodeSystem by url', 'CodeSystem', [['url', CPT], ['_summary', 'true']],
     status(200),
-    t('a searchset with the CPT CodeSystem', `pm.expect(body.resourceType).to.eql('Bundle'); pm.expect(body.total).to.eql(1); pm.expect(body.entry[0].resource.url).to.eql('${CPT}');`)),
+    t('a searchset with the three CPT versions, the newest (id cpt) first', `pm.expect(body.resourceType).to.eql('Bundle'); pm.expect(body.total).to.eql(3); pm.expect(body.entry[0].resource.url).to.eql('${CPT}'); pm.expect(body.entry.map(e => e.resource.version)).to.eql(['2026', '2024', '2025']);`)),
 ];
 
 // ---- ValueSet ----

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Generate terminology/ and rules/ from tools/terminology-source/ and the CMS 2024 CSVs.
+"""Generate terminology/ and rules/ from tools/terminology-source/ and the CMS and ICD-10-CM releases.
 
-Usage: python3 tools/generate_terminology.py [CMS_CSV_DIR]
+Usage: python3 tools/generate_terminology.py [REFERENCE_DIR]
 
-CMS_CSV_DIR defaults to ../shared/reference/cms-2024 relative to the repository root.
-Every number (RVUs, global days, indicators, MUE, add-on primaries) is read from the CMS CSVs;
-the source tables hold only our own wording, categories and the hand-chosen facts.
+REFERENCE_DIR defaults to ../shared/reference relative to the repository root; it holds
+cms-releases/<folder>/ (one folder per fee-schedule or NCCI release) and icd-10-cm/ (one file per
+fiscal year). tools/terminology-source/releases.csv lists the releases: adding a release is adding
+its folder (or file) and a row there, then running this step again.
+Every number (RVUs, global days, indicators, MUE, add-on primaries, PTP pairs) is read from the CMS
+files; the ICD-10-CM codes, titles and headers from the fiscal-year files; the source tables hold
+only our own wording, categories, sites, sizes and the hand-chosen facts.
 Python 3 standard library only. Output is deterministic.
 """
 import csv
@@ -34,6 +38,8 @@ SYSTEMS = {
 CLAIM_RULE_URL = BASE + "/CodeSystem/claim-rule"
 POS_URL = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set.html"
 
+SYNONYM = {"system": "http://snomed.info/sct", "code": "900000000000013009", "display": "Synonym"}
+SHORT_TITLE = SYNONYM
 HL7 = "http://hl7.org/fhir/concept-properties#"
 OWN = BASE + "/concept-property#"
 # (code, uri, type, description) in the order of docs/terminology-model.md
@@ -56,6 +62,13 @@ PROPERTIES = [
     ("workRvu", OWN + "workRvu", "decimal", "Work RVU"),
     ("nonFacilityRvu", OWN + "nonFacilityRvu", "decimal", "Non-facility total RVUs"),
     ("facilityRvu", OWN + "facilityRvu", "decimal", "Facility total RVUs"),
+    ("pfsRelease", OWN + "pfsRelease", "code", "The fee-schedule release the CMS numbers come from (RVU26C)"),
+    ("ncciRelease", OWN + "ncciRelease", "code", "The NCCI release the MUE and add-on facts come from (2026Q2)"),
+    ("siteGroup", OWN + "siteGroup", "code", "Anatomic site group of a site-specific code (site-groups in docs/terminology-model.md)"),
+    ("sizeMeasure", OWN + "sizeMeasure", "code", "What the size grades: lesion-diameter, repair-length, defect-area or body-area"),
+    ("sizeMin", OWN + "sizeMin", "decimal", "Smallest size of the range (lesion diameter or repair length in cm, area in sq cm)"),
+    ("sizeMax", OWN + "sizeMax", "decimal", "Largest size of the range; absent when open-ended"),
+    ("sizeUnit", OWN + "sizeUnit", "code", "cm or cm2"),
     ("emTimeMinutes", OWN + "emTimeMinutes", "integer", "2024 total time threshold in minutes"),
     ("modifierAppliesTo", OWN + "modifierAppliesTo", "code", "em, procedure or any"),
     ("modifierRole", OWN + "modifierRole", "code", "pricing, global, bypass, bypass-x, anatomic or other"),
@@ -149,32 +162,154 @@ def header(rtype, rid, url, version, name, title, description):
     }
 
 
-# ---------------------------------------------------------------- CMS data
-def load_cms(cms_dir):
-    pfs, mue, addon = {}, {}, {}
-    for r in read_csv(os.path.join(cms_dir, "pfs-rvu-2024.csv")):
-        if r["mod"].strip() == "":
-            if r["hcpcs"] in pfs:
-                fail("duplicate base PFS row for " + r["hcpcs"])
-            pfs[r["hcpcs"]] = r
-    for r in read_csv(os.path.join(cms_dir, "mue-practitioner-2024q3.csv")):
-        mue[r["hcpcs_code"]] = r
-    for r in read_csv(os.path.join(cms_dir, "add-on-code-edits-2024-06.csv")):
-        if r["aoc_edit_type"].strip() == "1":
-            addon.setdefault(r["add_on_code"], set()).add(r["primary_code"])
-    ptp = []
-    for r in read_csv(os.path.join(cms_dir, "ptp-practitioner-2024q3.csv")):
-        if r["deletion_date"].strip() in ("", "9999-12-31") and r["modifier_indicator"] in ("0", "1"):
-            ptp.append((r["column1_comprehensive"], r["column2_component"], r["modifier_indicator"], r["rationale"]))
-    return pfs, mue, addon, sorted(set(ptp))
+# ---------------------------------------------------------------- releases
+class Release:
+    def __init__(self, row):
+        self.folder, self.kind, self.id, self.period = row["folder"], row["kind"], row["release"], row["period"]
+        self.effective = row["effective_from"]
+        if self.kind not in ("pfs", "ncci", "icd"):
+            fail("releases.csv: unknown kind %s" % self.kind)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.effective):
+            fail("releases.csv: bad effective_from %s" % self.effective)
+
+    @property
+    def year(self):
+        return re.search(r"\d{4}", self.period).group(0)
+
+
+def load_releases(ref_dir):
+    releases = [Release(r) for r in read_csv(os.path.join(SRC, "releases.csv"))]
+    by_kind = {}
+    for r in releases:
+        by_kind.setdefault(r.kind, []).append(r)
+    for kind, rs in by_kind.items():
+        rs.sort(key=lambda r: r.effective)
+        if len({r.effective for r in rs}) != len(rs):
+            fail("releases.csv: two %s releases start on the same day" % kind)
+    cms = os.path.join(ref_dir, "cms-releases")
+    for r in by_kind.get("pfs", []):
+        r.rows = {}
+        for row in read_csv(os.path.join(cms, r.folder, "pfs-rvu.csv")):
+            if row["mod"].strip() == "":
+                if row["hcpcs"] in r.rows:
+                    fail("%s: duplicate base PFS row for %s" % (r.folder, row["hcpcs"]))
+                r.rows[row["hcpcs"]] = row
+    for r in by_kind.get("ncci", []):
+        folder = os.path.join(cms, r.folder)
+        r.coverage = sorted({row["hcpcs"].strip() for row in read_csv(os.path.join(folder, "coverage.csv"))})
+        r.mue = {}
+        for row in read_csv(os.path.join(folder, "mue.csv")):
+            r.mue[row["hcpcs_code"].strip()] = (row["mue_units"].strip(), row["mue_mai"].strip())
+        r.aoc = {}
+        for row in read_csv(os.path.join(folder, "aoc.csv")):
+            if row["aoc_edit_type"].strip() == "1":
+                r.aoc.setdefault(row["add_on_code"].strip(), set()).add(row["primary_code"].strip())
+        ptp = set()
+        for row in read_csv(os.path.join(folder, "ptp.csv")):
+            deleted = row.get("deletion_date", "").strip()
+            if deleted not in ("", "9999-12-31") or row["modifier_indicator"].strip() not in ("0", "1"):
+                continue  # deleted pairs and indicator 9 are not edits
+            orientation = row.get("orientation_source", "").strip() or "cms"
+            ptp.add((row["column1_comprehensive"].strip(), row["column2_component"].strip(),
+                     row["modifier_indicator"].strip(), orientation, row["rationale"].strip()))
+        r.ptp = sorted(ptp)
+    icd = os.path.join(ref_dir, "icd-10-cm")
+    for r in by_kind.get("icd", []):
+        r.rows = read_csv(os.path.join(icd, r.folder))
+    return by_kind
+
+
+def ncci_for(ncci, code, day):
+    """The NCCI release that judges a code on a day: the one in force (the earliest held before the
+    first), or the next one that covers the code when the one in force does not (README coverage rule).
+    The Java knowledge component applies the same rule; CmsReferenceConsistencyTest compares them."""
+    start = 0
+    for i, r in enumerate(ncci):
+        if r.effective <= day:
+            start = i
+    for r in ncci[start:]:
+        if code in r.coverage:
+            return r
+    return None
+
+
+def pfs_for(pfs, day):
+    chosen = pfs[0]
+    for r in pfs:
+        if r.effective <= day:
+            chosen = r
+    return chosen
+
+
+def write_release_tables(by_kind):
+    """rules/: the releases with their dates, and per release the rows the server judges claims by."""
+    os.makedirs(OUT_RULES, exist_ok=True)
+    expected = {"releases.csv"}
+    with open(os.path.join(OUT_RULES, "releases.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["release", "kind", "period", "effective_from"])
+        for kind in ("pfs", "ncci", "icd"):
+            for r in by_kind.get(kind, []):
+                w.writerow([r.id, kind, r.period, r.effective])
+    for r in by_kind.get("pfs", []):
+        name = "pfs-%s.csv" % r.id
+        expected.add(name)
+        with open(os.path.join(OUT_RULES, name), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["code", "status", "global_days", "work_rvu", "non_facility_total", "facility_total", "pctc",
+                        "mult_proc", "bilat_surg", "asst_surg", "co_surg", "team_surg", "conv_factor"])
+            for code in sorted(r.rows):
+                row = r.rows[code]
+                w.writerow([code, row["status_code"], row["glob_days"], row["work_rvu"], row["non_facility_total"],
+                            row["facility_total"], row["pctc_ind"], row["mult_proc"], row["bilat_surg"],
+                            row["asst_surg"], row["co_surg"], row["team_surg"], row["conv_factor"]])
+    for r in by_kind.get("ncci", []):
+        tables = {
+            "coverage": (["code"], [[c] for c in r.coverage]),
+            "mue": (["code", "mue_units", "mue_mai"], [[c, u, m] for c, (u, m) in sorted(r.mue.items())]),
+            "aoc": (["add_on", "primary"], [[a, p] for a in sorted(r.aoc) for p in sorted(r.aoc[a])]),
+            "ptp": (["column1", "column2", "modifier_indicator", "orientation", "rationale"], [list(x) for x in r.ptp]),
+        }
+        for part, (cols, rows) in tables.items():
+            name = "ncci-%s-%s.csv" % (r.id, part)
+            expected.add(name)
+            with open(os.path.join(OUT_RULES, name), "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f, lineterminator="\n")
+                w.writerow(cols)
+                w.writerows(rows)
+    icd = by_kind.get("icd", [])
+    name = "icd-10-cm.csv"
+    expected.add(name)
+    status = {}
+    parent = {}
+    for i, r in enumerate(icd):
+        for row in r.rows:
+            status.setdefault(row["code"], [""] * len(icd))[i] = "billable" if row["billable"] == "true" else "header"
+            parent[row["code"]] = row["parent"]
+    with open(os.path.join(OUT_RULES, name), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["code", "parent"] + [r.id for r in icd])
+        for code in sorted(status, key=lambda c: c.replace(".", "")):
+            w.writerow([code, parent[code]] + status[code])
+    for f in sorted(os.listdir(OUT_RULES)):
+        if f.endswith(".csv") and f not in expected:
+            os.remove(os.path.join(OUT_RULES, f))
+            sys.stderr.write("removed stale rules/%s\n" % f)
+    return expected
 
 
 # ---------------------------------------------------------------- CPT / HCPCS
-def build_procedure_systems(cms):
-    pfs, mue, addon, _ = cms
+def build_procedure_systems(by_kind, version):
+    """The CPT and HCPCS concepts of one version (a fee-schedule year) with that year's facts: its
+    fee schedule, and the NCCI edits in force on its last day (coverage rule)."""
+    pfs_all = by_kind["pfs"]
+    ncci = by_kind.get("ncci", [])
+    pfs = next(r for r in pfs_all if r.year == version)
+    last_day = version + "-12-31"
     cats = read_csv(os.path.join(SRC, "categories.csv"))
     codes = read_csv(os.path.join(SRC, "procedure-codes.csv"))
     mods = read_csv(os.path.join(SRC, "modifiers.csv"))
+    sites = {r["code"] for r in read_csv(os.path.join(SRC, "site-groups.csv"))}
     out = {}
     kinds = {}
     for system in ("cpt", "hcpcs"):
@@ -204,46 +339,65 @@ def build_procedure_systems(cms):
             if code in seen:
                 fail("duplicate concept %s in %s" % (code, system))
             seen.add(code)
-            retired = c["status"] == "retired"
-            p = [prop("status", c["status"]), prop("inactive", retired)]
+            row = pfs.rows.get(code)
+            status, retirement = c["status"], c["retirementDate"]
+            if status == "active" and row is None:
+                earlier = [r for r in pfs_all if r.effective < pfs.effective and code in r.rows]
+                if not earlier:
+                    fail("no base-code PFS row for %s in %s" % (code, pfs.id))
+                # dropped from this year's fee schedule (J7309 in 2026): retired in this version
+                status, retirement = "retired", pfs.effective
+            retired = status == "retired"
+            p = [prop("status", status), prop("inactive", retired)]
             if c["effectiveDate"]:
                 p.append(prop("effectiveDate", c["effectiveDate"]))
-            if c["retirementDate"]:
-                p.append(prop("retirementDate", c["retirementDate"]))
+            if retirement:
+                p.append(prop("retirementDate", retirement))
             p += [prop("parent", c["category"]), prop("category", c["category"])]
-            row = pfs.get(code)
             if retired:
                 if row is not None:
-                    fail("retired code %s has a 2024 PFS row" % code)
-                kind = "code"
+                    fail("retired code %s has a %s PFS row" % (code, pfs.id))
+                last = [r for r in pfs_all if code in r.rows]
+                kind = "add-on" if last and last[-1].rows[code]["glob_days"] == "ZZZ" else "code"
                 p.append(prop("kind", kind))
             else:
-                if row is None:
-                    fail("no base-code PFS row for " + code)
                 kind = "add-on" if row["glob_days"] == "ZZZ" else "code"
                 p.append(prop("kind", kind))
                 p.append(prop("globalDays", row["glob_days"]))
-                if kind == "add-on":
-                    for primary in sorted(addon.get(code, ())):
+                release = ncci_for(ncci, code, last_day)
+                if kind == "add-on" and release is not None:
+                    for primary in sorted(release.aoc.get(code, ())):
                         p.append(prop("addOnTo", primary))
                 p.append(prop("multipleProcedure", row["mult_proc"]))
                 p.append(prop("pctc", row["pctc_ind"]))
                 p.append(prop("pfsStatus", row["status_code"]))
-                m = mue.get(code)
+                m = release.mue.get(code) if release is not None else None
                 if m is not None:
-                    p.append(prop("mueUnits", m["mue_units"]))
-                    p.append(prop("mueAdjudication", m["mue_mai"]))
-                else:
-                    sys.stderr.write("note: no MUE row for %s\n" % code)
+                    p.append(prop("mueUnits", m[0]))
+                    p.append(prop("mueAdjudication", m[1]))
                 p.append(prop("workRvu", row["work_rvu"]))
                 p.append(prop("nonFacilityRvu", row["non_facility_total"]))
                 p.append(prop("facilityRvu", row["facility_total"]))
+                p.append(prop("pfsRelease", pfs.id))
+                if release is not None:
+                    p.append(prop("ncciRelease", release.id))
             if c["emTimeMinutes"]:
                 p.append(prop("emTimeMinutes", c["emTimeMinutes"]))
             if c["biopsyRank"]:
                 p.append(prop("biopsyRank", c["biopsyRank"]))
             if c.get("biopsyAddOn"):
                 p.append(prop("biopsyAddOn", c["biopsyAddOn"]))
+            if c.get("siteGroup"):
+                if c["siteGroup"] not in sites:
+                    fail("%s: unknown siteGroup %s (site-groups.csv)" % (code, c["siteGroup"]))
+                p.append(prop("siteGroup", c["siteGroup"]))
+            if c.get("sizeMeasure"):
+                p.append(prop("sizeMeasure", c["sizeMeasure"]))
+                if c["sizeMin"]:
+                    p.append(prop("sizeMin", c["sizeMin"]))
+                if c["sizeMax"]:
+                    p.append(prop("sizeMax", c["sizeMax"]))
+                p.append(prop("sizeUnit", "cm2" if c["sizeMeasure"] in ("defect-area", "body-area") else "cm"))
             for vs in c["expectedDiagnoses"].split():
                 p.append(prop("expectedDiagnoses", vs))
             for rp in c["requiresProcedure"].split():
@@ -252,6 +406,9 @@ def build_procedure_systems(cms):
             node = {"code": code, "display": c["display"]}
             if c["definition"]:
                 node["definition"] = c["definition"]
+            words = [w.strip() for w in c.get("synonyms", "").split("|") if w.strip()]
+            if words:
+                node["designation"] = [{"use": SYNONYM, "value": w} for w in words]
             node["property"] = p
             if c["category"] not in nodes:
                 fail("unknown category %s for %s" % (c["category"], code))
@@ -275,22 +432,22 @@ def build_procedure_systems(cms):
             nodes[c["category"]].setdefault("concept", []).append(node)
             kinds[(system, code)] = ("modifier", False)
         out[system] = roots
-    # every add-on primary must be hosted
-    hosted = {code for (_, code) in kinds}
-    for (system, code), (kind, _) in kinds.items():
-        if kind == "add-on":
-            for primary in addon.get(code, ()):
-                if primary not in hosted:
-                    sys.stderr.write("note: add-on %s primary %s is not hosted\n" % (code, primary))
     return out, kinds
 
 
-def cpt_codesystem(concepts):
-    cs = header("CodeSystem", "cpt", SYSTEMS["cpt"], "2024", "CPT", "CPT (dermatology fragment)",
-                "The dermatology subset of CPT 2024 used by DermCode: office visits, skin biopsy, lesion "
-                "destruction and excision, Mohs surgery, pathology, laser/phototherapy/PDT and CPT modifiers, "
-                "grouped under abstract categories. Displays are DermCode's own brief wording; fee schedule, "
-                "MUE and NCCI facts come from the CMS 2024 files.")
+def version_id(base, version, newest):
+    return base if version == newest else "%s-%s" % (base, version)
+
+
+def cpt_codesystem(concepts, version, newest, pfs):
+    cs = header("CodeSystem", version_id("cpt", version, newest), SYSTEMS["cpt"], version, "CPT",
+                "CPT %s (dermatology fragment)" % version,
+                "The dermatology codes of CPT %s used by DermCode: office visits, biopsies, shave removal, "
+                "excisions, repairs, adjacent tissue transfer, destruction, Mohs surgery, incision and drainage, "
+                "injections, nails, peels, pathology, phototherapy/PDT, patch testing and CPT modifiers, grouped "
+                "under abstract categories. Displays are DermCode's own brief wording; fee-schedule facts are "
+                "those of %s (%s), NCCI facts those in force on %s-12-31." % (version, pfs.period, pfs.id, version))
+    cs["date"] = pfs.effective
     cs["copyright"] = AMA_COPYRIGHT
     cs["caseSensitive"] = True
     cs["hierarchyMeaning"] = "is-a"
@@ -301,10 +458,13 @@ def cpt_codesystem(concepts):
     return cs
 
 
-def hcpcs_codesystem(concepts):
-    cs = header("CodeSystem", "hcpcs", SYSTEMS["hcpcs"], "2024", "HCPCSLevelII", "HCPCS Level II (dermatology fragment)",
-                "The HCPCS Level II codes used by DermCode: J7308, G2211, and the modifiers XE, XS, XP, XU, TC "
-                "and the NCCI anatomic modifiers. Fee schedule and MUE facts come from the CMS 2024 files.")
+def hcpcs_codesystem(concepts, version, newest, pfs):
+    cs = header("CodeSystem", version_id("hcpcs", version, newest), SYSTEMS["hcpcs"], version, "HCPCSLevelII",
+                "HCPCS Level II %s (dermatology fragment)" % version,
+                "The HCPCS Level II codes used by DermCode in %s: drugs, G2211, and the modifiers XE, XS, XP, XU, "
+                "TC and the NCCI anatomic modifiers. Fee-schedule facts are those of %s (%s), NCCI facts those in "
+                "force on %s-12-31." % (version, pfs.period, pfs.id, version))
+    cs["date"] = pfs.effective
     cs["caseSensitive"] = True
     cs["hierarchyMeaning"] = "is-a"
     cs["content"] = "fragment"
@@ -315,62 +475,64 @@ def hcpcs_codesystem(concepts):
 
 
 # ---------------------------------------------------------------- ICD-10-CM
-def icd_parent(code, known):
-    c = code
-    while len(c) > 3:
-        c = c[:-1]
-        if c.endswith("."):
-            c = c[:-1]
-        if c in known:
-            return c
-    return None
-
-
-def build_icd():
-    rows = read_csv(os.path.join(SRC, "icd-10-cm.csv"))
+def build_icd(release, newest):
+    rows = release.rows
     order = [r["code"] for r in rows]
     if len(order) != len(set(order)):
-        fail("duplicate ICD-10-CM code in icd-10-cm.csv")
-    for code in order:
-        if not re.fullmatch(r"[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?", code):
-            fail("malformed ICD-10-CM code " + code)
+        fail("%s: duplicate ICD-10-CM code" % release.folder)
     known = set(order)
-    parents = {c: icd_parent(c, known) for c in order}
+    for r in rows:
+        if not re.fullmatch(r"[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?", r["code"]):
+            fail("%s: malformed ICD-10-CM code %s" % (release.folder, r["code"]))
+        if r["parent"] and r["parent"] not in known:
+            fail("%s: parent %s of %s is not in the file" % (release.folder, r["parent"], r["code"]))
+        if not r["parent"] and len(r["code"]) != 3:
+            fail("%s: %s has no parent" % (release.folder, r["code"]))
     children = {}
-    for c in order:
-        if parents[c]:
-            children.setdefault(parents[c], []).append(c)
-        elif len(c) != 3:
-            fail("ICD-10-CM code %s has no category parent in the table" % c)
-    display = {r["code"]: r["display"] for r in rows}
+    for r in rows:
+        if r["parent"]:
+            children.setdefault(r["parent"], []).append(r["code"])
+    by_code = {r["code"]: r for r in rows}
 
     def sort_key(c):
         return c.replace(".", "")
 
     def node(c):
-        p = [prop("status", "active")]
+        r = by_code[c]
+        header_row = r["billable"] != "true"
         kids = sorted(children.get(c, []), key=sort_key)
-        if kids:
+        if header_row != bool(kids) and not header_row:
+            fail("%s: billable %s has children" % (release.folder, c))
+        p = [prop("status", "active")]
+        if header_row:
             p.append(prop("notSelectable", True))
-        if parents[c]:
-            p.append(prop("parent", parents[c]))
-        n = {"code": c, "display": display[c], "property": p}
+        if r["parent"]:
+            p.append(prop("parent", r["parent"]))
+        n = {"code": c, "display": r["long_title"]}
+        if r["short_title"] and r["short_title"] != r["long_title"]:
+            n["designation"] = [{"use": SHORT_TITLE, "value": r["short_title"]}]
+        n["property"] = p
         if kids:
             n["concept"] = [node(k) for k in kids]
         return n
 
-    roots = sorted([c for c in order if parents[c] is None], key=sort_key)
+    roots = sorted([r["code"] for r in rows if not r["parent"]], key=sort_key)
     concepts = [node(c) for c in roots]
-    cs = header("CodeSystem", "icd-10-cm", SYSTEMS["icd-10-cm"], "2024", "ICD10CM", "ICD-10-CM (dermatology fragment)",
-                "The dermatology diagnoses of ICD-10-CM FY2024 that DermCode's rules refer to, with their "
-                "3-character categories and intermediate headers as parents. Codes are written with the dot. "
-                "Non-leaf concepts are not billable and are marked notSelectable.")
+    version = release.year
+    cs = header("CodeSystem", version_id("icd-10-cm", version, newest), SYSTEMS["icd-10-cm"], version, "ICD10CM",
+                "ICD-10-CM %s (dermatology fragment)" % release.period,
+                "The ICD-10-CM codes of fiscal year %s (in force from %s) that a dermatology practice uses: chapter L "
+                "whole, the skin neoplasms, warts and other skin infections, and the screening, follow-up and history "
+                "codes, with every header above them. Displays are the CMS/NCHS titles; billable codes are selectable, "
+                "category and subcategory headers notSelectable. Codes are written with the dot."
+                % (version, release.effective))
+    cs["date"] = release.effective
     cs["hierarchyMeaning"] = "is-a"
     cs["content"] = "fragment"
     cs["count"] = count(concepts)
     cs["property"] = property_decls(concepts)
     cs["concept"] = concepts
-    return cs, roots, known
+    return cs, roots
 
 
 # ---------------------------------------------------------------- claim rules
@@ -442,7 +604,7 @@ def build_value_sets(systems, icd_roots, icd_known, icd_cs):
 
         def inc_for(system):
             if system not in by_sys:
-                inc = {"system": SYSTEMS[system], "version": "2024"}
+                inc = {"system": SYSTEMS[system]}
                 by_sys[system] = inc
                 includes.append(inc)
             return by_sys[system]
@@ -454,7 +616,7 @@ def build_value_sets(systems, icd_roots, icd_known, icd_cs):
                 if val not in codes:
                     fail("%s: is-a %s not in %s" % (m["id"], val, s))
                 # one include per filter (filters in one include are ANDed)
-                inc = {"system": SYSTEMS[s], "version": "2024",
+                inc = {"system": SYSTEMS[s],
                        "filter": [{"property": "concept", "op": "is-a", "value": val}]}
                 includes.append(inc)
             elif op == "descendants":
@@ -472,7 +634,7 @@ def build_value_sets(systems, icd_roots, icd_known, icd_cs):
             elif op == "select":
                 if val == "root-is-a":
                     for root in icd_roots:
-                        includes.append({"system": SYSTEMS[s], "version": "2024",
+                        includes.append({"system": SYSTEMS[s],
                                          "filter": [{"property": "concept", "op": "is-a", "value": root}]})
                     continue
                 for c in flat(systems[s]["concept"]):
@@ -512,8 +674,7 @@ def build_concept_map(cpt_codes):
                 "2021-01-01) to 99202, and the 2018 skin biopsy codes 11100/11101 (deleted 2019-01-01) to the "
                 "technique-specific codes 11102-11107. Equivalence is the target's meaning relative to the source.")
     cm["copyright"] = AMA_COPYRIGHT
-    cm["group"] = [{"source": SYSTEMS["cpt"], "sourceVersion": "2024", "target": SYSTEMS["cpt"],
-                    "targetVersion": "2024", "element": [elements[s] for s in order]}]
+    cm["group"] = [{"source": SYSTEMS["cpt"], "target": SYSTEMS["cpt"], "element": [elements[s] for s in order]}]
     return cm
 
 
@@ -529,18 +690,35 @@ def build_place_of_service():
 
 
 def main(argv):
-    cms_dir = argv[1] if len(argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "cms-2024")
-    cms_dir = os.path.abspath(cms_dir)
-    if not os.path.isdir(cms_dir):
-        fail("CMS CSV directory not found: " + cms_dir)
-    cms = load_cms(cms_dir)
-    proc, kinds = build_procedure_systems(cms)
-    cpt = cpt_codesystem(proc["cpt"])
-    hcpcs = hcpcs_codesystem(proc["hcpcs"])
-    icd, icd_roots, icd_known = build_icd()
+    ref_dir = os.path.abspath(argv[1] if len(argv) > 1 else os.path.join(ROOT, "..", "shared", "reference"))
+    if not os.path.isdir(os.path.join(ref_dir, "cms-releases")) or not os.path.isdir(os.path.join(ref_dir, "icd-10-cm")):
+        fail("reference directory with cms-releases/ and icd-10-cm/ not found: " + ref_dir)
+    by_kind = load_releases(ref_dir)
+    rule_files = write_release_tables(by_kind)
+    versions = [r.year for r in by_kind["pfs"]]
+    newest = versions[-1]
+    resources = []
+    newest_systems = None
+    for version in versions:
+        pfs = next(r for r in by_kind["pfs"] if r.year == version)
+        proc, _ = build_procedure_systems(by_kind, version)
+        cpt = cpt_codesystem(proc["cpt"], version, newest, pfs)
+        hcpcs = hcpcs_codesystem(proc["hcpcs"], version, newest, pfs)
+        resources += [cpt, hcpcs]
+        if version == newest:
+            newest_systems = (cpt, hcpcs)
+    icd_releases = by_kind["icd"]
+    icd_newest = icd_releases[-1].year
+    icd = None
+    for release in icd_releases:
+        cs, roots = build_icd(release, icd_newest)
+        resources.append(cs)
+        if release.year == icd_newest:
+            icd, icd_roots = cs, roots
+    cpt, hcpcs = newest_systems
     rules = build_claim_rules()
     systems = {"cpt": cpt, "hcpcs": hcpcs, "icd-10-cm": icd}
-    value_sets = build_value_sets(systems, icd_roots, icd_known, icd)
+    value_sets = build_value_sets(systems, icd_roots, set(), icd)
     # expectedDiagnoses must name generated value sets
     vs_ids = {v["id"] for v in value_sets}
     for cs in (cpt, hcpcs):
@@ -551,9 +729,8 @@ def main(argv):
     cm = build_concept_map({c["code"]: c for c in flat(cpt["concept"])})
 
     os.makedirs(OUT_TERM, exist_ok=True)
-    os.makedirs(OUT_RULES, exist_ok=True)
     expected = set()
-    for res in [cpt, hcpcs, icd, rules, build_place_of_service()] + value_sets + [cm]:
+    for res in resources + [rules, build_place_of_service()] + value_sets + [cm]:
         name = "%s-%s.json" % (res["resourceType"], res["id"])
         expected.add(name)
         write_json(os.path.join(OUT_TERM, name), res)
@@ -563,13 +740,10 @@ def main(argv):
     for f in stale:
         os.remove(os.path.join(OUT_TERM, f))
         sys.stderr.write("removed stale %s\n" % f)
-    with open(os.path.join(OUT_RULES, "ptp-edits.csv"), "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["column1", "column2", "modifier_indicator", "rationale"])
-        for row in cms[3]:
-            w.writerow(row)
-    print("wrote %d terminology files and rules/ptp-edits.csv (%d rows); concepts: cpt %d, hcpcs %d, icd-10-cm %d, "
-          "claim-rule %d" % (len(expected), len(cms[3]), cpt["count"], hcpcs["count"], icd["count"], rules["count"]))
+    print("wrote %d terminology files and %d rules files; versions: cpt/hcpcs %s, icd-10-cm %s; newest concepts: "
+          "cpt %d, hcpcs %d, icd-10-cm %d, claim-rule %d"
+          % (len(expected), len(rule_files), ", ".join(versions), ", ".join(r.year for r in icd_releases),
+             cpt["count"], hcpcs["count"], icd["count"], rules["count"]))
 
 
 if __name__ == "__main__":

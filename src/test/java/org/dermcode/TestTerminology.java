@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.dermcode.claim.ClaimViewFactory;
 import org.dermcode.claim.ProfileValidator;
 import org.dermcode.rules.CodeFactsRegistry;
-import org.dermcode.rules.PtpEdits;
+import org.dermcode.knowledge.Knowledge;
 import org.dermcode.rules.RuleCatalog;
 import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.DermcodeValidationSupport;
@@ -20,9 +20,9 @@ public final class TestTerminology {
     public static final TerminologyRepository REPOSITORY =
             new TerminologyLoader(FHIR).load(Path.of("terminology"), Path.of("profiles"));
     public static final ExpansionService EXPANSIONS = new ExpansionService(REPOSITORY, 100);
-    public static final CodeFactsRegistry FACTS = new CodeFactsRegistry(REPOSITORY, EXPANSIONS);
+    public static final Knowledge KNOWLEDGE = Knowledge.load(Path.of("rules"));
+    public static final CodeFactsRegistry FACTS = new CodeFactsRegistry(REPOSITORY, EXPANSIONS, KNOWLEDGE);
     public static final RuleCatalog CATALOG = new RuleCatalog(REPOSITORY);
-    public static final PtpEdits PTP = PtpEdits.load(Path.of("rules"));
     public static final ClaimViewFactory VIEWS = new ClaimViewFactory(FACTS);
 
     private TestTerminology() {}

@@ -37,7 +37,7 @@ public class ClaimValidationBenchmark {
 
     @Setup
     public void setUp() {
-        RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS),
+        RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.KNOWLEDGE, TestTerminology.FACTS),
                 TestTerminology.CATALOG);
         ProfileValidator profile = TestTerminology.profileValidator();
         rulesOnly = new ClaimValidationService(TestTerminology.VIEWS, engine, null, findings -> { });

@@ -38,7 +38,7 @@ public class TerminologyBenchmark {
 
     @Setup
     public void setUp() {
-        lookups = new LookupService(TestTerminology.REPOSITORY, 1000);
+        lookups = new LookupService(TestTerminology.REPOSITORY, TestTerminology.KNOWLEDGE, 1000);
         validation = new CodeValidationService(TestTerminology.EXPANSIONS);
         procedures = TestTerminology.REPOSITORY.valueSet("http://dermcode.org/fhir/ValueSet/derm-procedures", null)
                 .orElseThrow();

@@ -63,7 +63,6 @@ public final class ClaimViewFactory {
             }
         }
         boolean wellFormed = code != null && (CPT.matcher(code).matches() || HCPCS.matcher(code).matches());
-        CodeFacts facts = wellFormed ? registry.code(code).orElse(null) : null;
 
         List<ClaimView.Modifier> modifiers = new ArrayList<>();
         List<CodeableConcept> mods = item.getModifier();
@@ -83,6 +82,8 @@ public final class ClaimViewFactory {
         if (date == null && singleDay != null) {
             date = singleDay;
         }
+        // the CMS facts in force on the line's date of service (the newest for a line without a date)
+        CodeFacts facts = wellFormed ? registry.code(code, date).orElse(null) : null;
 
         BigDecimal units = item.hasQuantity() && item.getQuantity().hasValue() ? item.getQuantity().getValue()
                 : BigDecimal.ONE;

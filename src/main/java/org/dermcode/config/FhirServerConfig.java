@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.dermcode.hardening.PhiSafeParserErrorHandler;
 import org.dermcode.hardening.RequestBodyGuard;
+import org.dermcode.knowledge.Knowledge;
 import org.dermcode.terminology.CodeSystemProvider;
 import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.ConceptMapProvider;
@@ -52,8 +53,9 @@ public class FhirServerConfig {
     }
 
     @Bean
-    public LookupService lookupService(TerminologyRepository repository, DermcodeProperties properties) {
-        return new LookupService(repository, properties.expansion().cacheSize());
+    public LookupService lookupService(TerminologyRepository repository, Knowledge knowledge,
+            DermcodeProperties properties) {
+        return new LookupService(repository, knowledge, properties.expansion().cacheSize());
     }
 
     /** Hit and miss counts of the terminology caches on /actuator/metrics and /actuator/prometheus. */

@@ -2,9 +2,9 @@ package org.dermcode.config;
 
 import java.util.List;
 import org.dermcode.claim.ClaimViewFactory;
+import org.dermcode.knowledge.Knowledge;
 import org.dermcode.rules.ClaimRule;
 import org.dermcode.rules.CodeFactsRegistry;
-import org.dermcode.rules.PtpEdits;
 import org.dermcode.rules.RuleCatalog;
 import org.dermcode.rules.RuleEngine;
 import org.dermcode.terminology.ExpansionService;
@@ -22,13 +22,9 @@ public class RulesConfig {
     }
 
     @Bean
-    public CodeFactsRegistry codeFactsRegistry(TerminologyRepository repository, ExpansionService expansions) {
-        return new CodeFactsRegistry(repository, expansions);
-    }
-
-    @Bean
-    public PtpEdits ptpEdits(DermcodeProperties properties) {
-        return PtpEdits.load(properties.rulesDir());
+    public CodeFactsRegistry codeFactsRegistry(TerminologyRepository repository, ExpansionService expansions,
+            Knowledge knowledge) {
+        return new CodeFactsRegistry(repository, expansions, knowledge);
     }
 
     @Bean

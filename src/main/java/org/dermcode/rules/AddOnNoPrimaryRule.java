@@ -28,7 +28,9 @@ final class AddOnNoPrimaryRule implements ClaimRule {
             if (!primaryBilled) {
                 findings.add(id(), addOn.index(), addOn.path() + ".productOrService", "Line " + addOn.number() + ": "
                         + "add-on code " + addOn.code() + " is billed on " + addOn.date() + " without its primary"
-                        + " procedure (one of " + String.join(", ", addOn.facts().addOnTo()) + ") by the same"
+                        + " procedure (one of " + String.join(", ", addOn.facts().addOnTo()) + " in the "
+                        + (addOn.facts().ncciRelease() == null ? "NCCI" : addOn.facts().ncciRelease().label("add-on"))
+                        + " edits) by the same"
                         + " provider that day; add-on codes are not paid alone: add the primary procedure or"
                         + " correct the code");
             }

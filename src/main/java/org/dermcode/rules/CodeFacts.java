@@ -3,11 +3,17 @@ package org.dermcode.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.dermcode.knowledge.CmsFacts;
+import org.dermcode.knowledge.FeeScheduleRow;
+import org.dermcode.knowledge.Release;
 import org.dermcode.terminology.Concept;
 
 /**
- * The billing facts of one hosted CPT/HCPCS code or modifier, read once from the CodeSystem
- * properties (which come from the CMS 2024 files). Absent facts are null or empty.
+ * The billing facts of one hosted CPT/HCPCS code or modifier: the code-set facts (category, kind,
+ * site group, size range, diagnosis families...) read once from the newest CodeSystem version, and
+ * the CMS facts (global days, RVUs, indicators, MUE, add-on primaries) in force on one date, from
+ * {@link org.dermcode.knowledge.Knowledge} with the releases they came from ({@link #pfsRelease},
+ * {@link #ncciRelease}). Absent facts are null or empty.
  */
 public record CodeFacts(
         String system,
@@ -31,15 +37,46 @@ public record CodeFacts(
         List<String> expectedDiagnoses,
         List<String> requiresProcedure,
         LocalDate effectiveDate,
-        LocalDate retirementDate) {
+        LocalDate retirementDate,
+        BigDecimal workRvu,
+        String pfsStatus,
+        Release pfsRelease,
+        Release ncciRelease,
+        String siteGroup,
+        String sizeMeasure,
+        BigDecimal sizeMin,
+        BigDecimal sizeMax) {
 
+    /** The code-set facts of a concept, with the CMS facts its CodeSystem version carries. */
     static CodeFacts of(String system, Concept c) {
         return new CodeFacts(system, c.code(), c.display(), c.string("category"), c.string("kind"),
                 c.string("globalDays"), List.copyOf(c.strings("addOnTo")), c.string("multipleProcedure"),
                 c.string("pctc"), c.integer("mueUnits"), c.string("mueAdjudication"), c.decimal("nonFacilityRvu"),
                 c.decimal("facilityRvu"), c.string("modifierAppliesTo"), c.string("modifierRole"),
                 c.bool("ncciAssociated"), c.integer("biopsyRank"), c.string("biopsyAddOn"), List.copyOf(c.strings("expectedDiagnoses")),
-                List.copyOf(c.strings("requiresProcedure")), c.effectiveDate(), c.retirementDate());
+                List.copyOf(c.strings("requiresProcedure")), c.effectiveDate(), c.retirementDate(), c.decimal("workRvu"),
+                c.string("pfsStatus"), null, null, c.string("siteGroup"), c.string("sizeMeasure"), c.decimal("sizeMin"),
+                c.decimal("sizeMax"));
+    }
+
+    /** These code-set facts with the CMS facts in force on one date (none where that release has no row). */
+    CodeFacts on(CmsFacts cms) {
+        FeeScheduleRow fees = cms.fees();
+        boolean hasFees = fees != null;
+        boolean addOn = hasFees ? "ZZZ".equals(fees.globalDays()) : isAddOn();
+        return new CodeFacts(system, code, display, category, kind, hasFees ? fees.globalDays() : null,
+                addOn ? cms.addOnPrimaries() : List.of(), hasFees ? fees.multipleProcedure() : null,
+                hasFees ? fees.pctc() : null, cms.mue() == null ? null : cms.mue().units(),
+                cms.mue() == null ? null : cms.mue().adjudication(), hasFees ? fees.nonFacilityRvu() : null,
+                hasFees ? fees.facilityRvu() : null, modifierAppliesTo, modifierRole, ncciAssociated, biopsyRank,
+                biopsyAddOn, expectedDiagnoses, requiresProcedure, effectiveDate, retirementDate,
+                hasFees ? fees.workRvu() : null, hasFees ? fees.status() : null, cms.pfsRelease(), cms.ncciRelease(),
+                siteGroup, sizeMeasure, sizeMin, sizeMax);
+    }
+
+    /** "CY2026 fee schedule", or "the fee schedule" when the facts are not tied to a date. */
+    public String feeScheduleLabel() {
+        return pfsRelease == null ? "the fee schedule" : pfsRelease.label();
     }
 
     public boolean isEm() {

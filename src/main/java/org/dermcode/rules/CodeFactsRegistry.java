@@ -1,11 +1,16 @@
 package org.dermcode.rules;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dermcode.knowledge.CmsFacts;
+import org.dermcode.knowledge.Knowledge;
 import org.dermcode.terminology.CodeSystemIndex;
 import org.dermcode.terminology.Concept;
 import org.dermcode.terminology.ExpansionEntry;
@@ -16,19 +21,27 @@ import org.dermcode.terminology.TerminologyRepository;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
- * Every fact the rules read, gathered once at start-up from the terminology: CPT/HCPCS code and
- * modifier facts, the ICD-10-CM codes the server knows, and the diagnosis families.
+ * Every fact the rules read, gathered once at start-up: CPT/HCPCS code and modifier facts from the
+ * newest CodeSystem versions, combined with the CMS facts of each period between two release dates
+ * from {@link Knowledge} (so {@link #code(String, LocalDate)} is two map look-ups), the ICD-10-CM
+ * codes the server knows, and the diagnosis families.
  */
 public final class CodeFactsRegistry {
 
     public static final String FAMILY_BASE = SystemUrls.CANONICAL_BASE + "/ValueSet/";
 
+    /** The facts of a code for one set of CMS facts (one period between two release dates). */
+    private record Dated(CmsFacts cms, CodeFacts facts) {}
+
+    private final Knowledge knowledge;
     private final Map<String, CodeFacts> codes = new HashMap<>();
+    private final Map<String, Dated[]> dated = new HashMap<>();
     private final Map<String, CodeFacts> modifiers = new LinkedHashMap<>();
     private final Set<String> diagnoses = new HashSet<>();
     private final Map<String, Set<String>> families = new HashMap<>();
 
-    public CodeFactsRegistry(TerminologyRepository repository, ExpansionService expansions) {
+    public CodeFactsRegistry(TerminologyRepository repository, ExpansionService expansions, Knowledge knowledge) {
+        this.knowledge = knowledge;
         for (String system : new String[] {SystemUrls.CPT, SystemUrls.HCPCS}) {
             CodeSystemIndex index = repository.codeSystem(system)
                     .orElseThrow(() -> new TerminologyLoadException("The " + system + " CodeSystem is missing"));
@@ -40,6 +53,18 @@ public final class CodeFactsRegistry {
                     codes.put(concept.code(), facts);
                 }
             }
+        }
+        List<LocalDate> days = new ArrayList<>(knowledge.changeDates());
+        days.add(null); // the newest facts, for lines without a date
+        for (CodeFacts base : codes.values()) {
+            List<Dated> periods = new ArrayList<>();
+            for (LocalDate day : days) {
+                CmsFacts cms = knowledge.facts(base.code(), day);
+                if (periods.stream().noneMatch(d -> d.cms() == cms)) {
+                    periods.add(new Dated(cms, base.on(cms)));
+                }
+            }
+            dated.put(base.code(), periods.toArray(new Dated[0]));
         }
         repository.codeSystem(SystemUrls.ICD10CM)
                 .orElseThrow(() -> new TerminologyLoadException("The ICD-10-CM CodeSystem is missing"))
@@ -61,17 +86,38 @@ public final class CodeFactsRegistry {
         return result;
     }
 
-    /** A CPT/HCPCS procedure, drug or E/M code (not a modifier). */
+    /** A CPT/HCPCS procedure, drug or E/M code (not a modifier) with the newest CMS facts. */
     public Optional<CodeFacts> code(String code) {
-        return Optional.ofNullable(code == null ? null : codes.get(code));
+        return code(code, null);
+    }
+
+    /** A CPT/HCPCS procedure, drug or E/M code with the CMS facts in force on a date (null: the newest). */
+    public Optional<CodeFacts> code(String code, LocalDate date) {
+        Dated[] periods = code == null ? null : dated.get(code);
+        if (periods == null) {
+            return Optional.empty();
+        }
+        CmsFacts cms = knowledge.facts(code, date);
+        for (Dated period : periods) {
+            if (period.cms() == cms) {
+                return Optional.of(period.facts());
+            }
+        }
+        throw new IllegalStateException("no facts of " + code + " for " + cms.pfsRelease().id());
+    }
+
+    /** The releases and what is in force on a date. */
+    public Knowledge knowledge() {
+        return knowledge;
     }
 
     public Optional<CodeFacts> modifier(String code) {
         return Optional.ofNullable(code == null ? null : modifiers.get(code));
     }
 
+    /** True when the ICD-10-CM code is in some fiscal year the server holds. */
     public boolean isKnownDiagnosis(String icdCode) {
-        return diagnoses.contains(icdCode);
+        return diagnoses.contains(icdCode) || knowledge.icdKnown(icdCode);
     }
 
     /** True when the ICD-10-CM code is in the diagnosis family ValueSet with that id. */

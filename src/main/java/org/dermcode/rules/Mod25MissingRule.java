@@ -26,7 +26,8 @@ final class Mod25MissingRule implements ClaimRule {
                 if (other.isHosted() && other.facts().isProcedure() && other.facts().isMinorGlobal()) {
                     findings.add(id(), em.index(), em.path(), "Line " + em.number() + ": " + em.code()
                             + " is billed on " + em.date() + " with " + other.code() + " (a " + other.facts().globalDays()
-                            + "-day global procedure, line " + other.number() + "); append modifier 25 if the visit"
+                            + "-day global procedure in the " + other.facts().feeScheduleLabel() + ", line " + other.number()
+                            + "); append modifier 25 if the visit"
                             + " was significant and separately identifiable, otherwise remove the visit");
                     break;
                 }

@@ -32,7 +32,7 @@ final class Mod51ExemptRule implements ClaimRule {
                 if (modifier.code().equals(Modifiers.MULTIPLE_PROCEDURES)) {
                     findings.add(id(), line.index(), line.path() + ".modifier[" + modifier.index() + "]", "Line "
                             + line.number() + ": " + line.code() + " is not subject to the multiple-procedure"
-                            + " reduction (indicator 0), so modifier 51 does not apply; remove it");
+                            + " reduction (indicator 0 in the " + line.facts().feeScheduleLabel() + "), so modifier 51 does not apply; remove it");
                     break;
                 }
             }

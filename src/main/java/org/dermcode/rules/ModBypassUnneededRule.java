@@ -5,21 +5,23 @@ import java.util.Set;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
 import org.dermcode.claim.ClaimView.Modifier;
+import org.dermcode.knowledge.Knowledge;
 import org.springframework.stereotype.Component;
 
 /**
  * MOD-BYPASS-UNNEEDED: 59 or an X{EPSU} modifier (modifierRole {@code bypass-x}) on a line that
  * forms no NCCI procedure-to-procedure pair, in either direction, with any other line of the same
  * day; the modifier bypasses nothing and invites review (domain doc section 5, MOD-09 and MOD-10;
- * section 3). Lines without a code or a date are skipped.
+ * section 3). The pairs are those of the NCCI release covering them on the line's date. Lines
+ * without a code or a date are skipped.
  */
 @Component
 final class ModBypassUnneededRule implements ClaimRule {
 
-    private final PtpEdits edits;
+    private final Knowledge knowledge;
 
-    ModBypassUnneededRule(PtpEdits edits) {
-        this.edits = edits;
+    ModBypassUnneededRule(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     @Override
@@ -62,7 +64,7 @@ final class ModBypassUnneededRule implements ClaimRule {
 
     private boolean hasPartner(ClaimView claim, Line line) {
         for (Line other : claim.sameDay(line)) {
-            if (other != line && other.hasCode() && edits.between(line.code(), other.code()).isPresent()) {
+            if (other != line && other.hasCode() && knowledge.ptp(line.code(), other.code(), line.date()).isPresent()) {
                 return true;
             }
         }

@@ -37,7 +37,8 @@ final class ModPctcRule implements ClaimRule {
                 }
                 findings.add(id(), line.index(), line.path() + ".modifier[" + modifier.index() + "]", "Line "
                         + line.number() + ": " + line.code() + " has no professional/technical split (PC/TC indicator "
-                        + (line.facts().pctc() == null ? "not set" : line.facts().pctc()) + "), so modifier "
+                        + (line.facts().pctc() == null ? "not set" : line.facts().pctc()) + " in the "
+                        + line.facts().feeScheduleLabel() + "), so modifier "
                         + modifier.code() + " is not valid; remove it and bill the global service");
             }
         }

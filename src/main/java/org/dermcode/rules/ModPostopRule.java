@@ -50,7 +50,8 @@ final class ModPostopRule implements ClaimRule {
                 reported.add(later.index());
                 findings.add(id(), later.index(), later.path(), "Line " + later.number() + ": " + later.code()
                         + " on " + later.date() + " falls in the 10-day post-operative period of " + surgery.code()
-                        + " (line " + surgery.number() + ", " + surgery.date() + ", same provider); " + fix);
+                        + " (line " + surgery.number() + ", " + surgery.date() + ", same provider, 010 global in the "
+                        + surgery.facts().feeScheduleLabel() + "); " + fix);
             }
         }
     }

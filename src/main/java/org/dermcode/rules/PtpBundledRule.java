@@ -4,20 +4,25 @@ import java.util.List;
 import java.util.Optional;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
+import org.dermcode.knowledge.Knowledge;
+import org.dermcode.knowledge.PtpPair;
 import org.springframework.stereotype.Component;
 
 /**
- * PTP-BUNDLED: an NCCI procedure-to-procedure pair billed on one day. Indicator 0 is never
- * bypassable; indicator 1 is bypassed by an NCCI-associated modifier on either line. Reported on
- * the column 2 line, which is the one the payer denies.
+ * PTP-BUNDLED: an NCCI procedure-to-procedure pair billed on one day, judged by the NCCI release
+ * that covers the pair on that date (named in the message). Indicator 0 is never bypassable;
+ * indicator 1 is bypassed by an NCCI-associated modifier on either line. Reported on the column 2
+ * line, which is the one the payer denies; for a pair whose column order was guessed from the RVUs
+ * ({@code rvu-guess}) the message says only that the two codes are a pair and which one is probably
+ * denied.
  */
 @Component
 final class PtpBundledRule implements ClaimRule {
 
-    private final PtpEdits edits;
+    private final Knowledge knowledge;
 
-    PtpBundledRule(PtpEdits edits) {
-        this.edits = edits;
+    PtpBundledRule(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     @Override
@@ -33,16 +38,16 @@ final class PtpBundledRule implements ClaimRule {
                     if (a.index() >= b.index() || !a.hasCode() || !b.hasCode()) {
                         continue;
                     }
-                    Optional<PtpEdits.Edit> edit = edits.between(a.code(), b.code());
-                    if (edit.isEmpty()) {
+                    Optional<PtpPair> pair = knowledge.ptp(a.code(), b.code(), a.date());
+                    if (pair.isEmpty()) {
                         continue;
                     }
-                    Line column2 = edit.get().column2().equals(a.code()) ? a : b;
+                    Line column2 = pair.get().column2().equals(a.code()) ? a : b;
                     Line column1 = column2 == a ? b : a;
-                    boolean bypassed = edit.get().bypassable() && (hasNcciModifier(a) || hasNcciModifier(b));
+                    boolean bypassed = pair.get().bypassable() && (hasNcciModifier(a) || hasNcciModifier(b));
                     if (!bypassed) {
                         findings.add(id(), column2.index(), column2.path() + ".productOrService", message(column1,
-                                column2, edit.get()));
+                                column2, pair.get()));
                     }
                 }
             }
@@ -58,10 +63,21 @@ final class PtpBundledRule implements ClaimRule {
         return false;
     }
 
-    private static String message(Line column1, Line column2, PtpEdits.Edit edit) {
+    private static String message(Line column1, Line column2, PtpPair pair) {
+        String source = " (" + pair.release().label("PTP") + ", " + pair.rationale() + ")";
+        if (pair.orderGuessed()) {
+            String base = "Line " + column2.number() + ": " + column2.code() + " and " + column1.code() + " (line "
+                    + column1.number() + ") are an NCCI procedure-to-procedure pair on " + column2.date() + source
+                    + ": one of them is denied, probably the lower-valued " + column2.code();
+            if (pair.bypassable()) {
+                return base + "; if they were separate lesions or sites, append XS (or 59) to one of the lines,"
+                        + " otherwise remove one of them";
+            }
+            return base + "; this pair can never be billed together (modifier indicator 0): remove one of them";
+        }
         String base = "Line " + column2.number() + ": " + column2.code() + " is bundled into " + column1.code()
-                + " (line " + column1.number() + ") on " + column2.date() + " (NCCI edit, " + edit.rationale() + ")";
-        if (edit.bypassable()) {
+                + " (line " + column1.number() + ") on " + column2.date() + source;
+        if (pair.bypassable()) {
             return base + "; if it was a separate lesion or site, append XS (or 59) to line " + column2.number()
                     + ", otherwise remove it";
         }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * SEQ-RVU-ORDER: on one day (same date and rendering provider), primary procedures (hosted
  * procedures that are not add-ons) should be listed highest-valued first. Ranked with the
- * non-facility total RVUs for place of service 11 and the facility totals otherwise. Reported on a
+ * non-facility total RVUs for place of service 11 and the facility totals otherwise, of the fee
+ * schedule in force on the line's date of service. Reported on a
  * primary worth more than a primary listed before it. A quality check, not a payment rule. Domain
  * doc section 8 (line order).
  */
@@ -41,6 +42,7 @@ final class SeqRvuOrderRule implements ClaimRule {
                     findings.add(id(), line.index(), line.path(), "Line " + line.number() + ": " + line.code() + " ("
                             + rvu.toPlainString() + " RVUs) is listed after " + lower.code() + " (line "
                             + lower.number() + ", " + rvu(lower).toPlainString() + " RVUs) on " + line.date()
+                            + " (" + line.facts().feeScheduleLabel() + ")"
                             + "; list the procedures of a day highest-valued first (move line " + line.number()
                             + " above line " + lower.number() + ")");
                 }

@@ -50,7 +50,8 @@ final class UnitsMueRule implements ClaimRule {
     private static String message(Line line, BigDecimal sum, BigDecimal mue, boolean policy) {
         String base = "Line " + line.number() + ": " + line.code() + " reaches " + sum.stripTrailingZeros().toPlainString()
                 + " units on " + line.date() + " (all its lines that day) but its medically unlikely edit (MUE) is "
-                + mue + " per day";
+                + mue + " per day (" + (line.facts().ncciRelease() == null ? "NCCI MUE"
+                        : line.facts().ncciRelease().label("MUE")) + ")";
         if (policy) {
             String mai = line.facts().mueAdjudication() == null ? "" : " with MAI " + line.facts().mueAdjudication();
             return base + mai + " (a CMS policy limit: units above it are"

@@ -93,9 +93,8 @@ public final class CodeSystemProvider implements IResourceProvider {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
         Coding target = OperationArguments.codings("code", code, "system", system, version, "coding", coding, null,
                 instanceSystem(scope, id), true).get(0);
-        OperationArguments.date("date", date);
         return lookups.lookup(scope, target.getSystem(), target.getVersion(), target.getCode(),
-                OperationArguments.texts(property));
+                OperationArguments.date("date", date), OperationArguments.texts(property));
     }
 
     @Description(shortDefinition = "Check a code against a code system",

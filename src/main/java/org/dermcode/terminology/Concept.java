@@ -21,9 +21,23 @@ public final class Concept {
     private final ConceptDefinitionComponent definition;
     private final List<String> parents = new ArrayList<>();
     private final List<String> children = new ArrayList<>();
+    /** The designations' values joined by spaces (null without designations), for the text filter. */
+    private final String designationText;
 
     Concept(ConceptDefinitionComponent definition) {
         this.definition = definition;
+        StringBuilder text = new StringBuilder();
+        for (var designation : definition.getDesignation()) {
+            if (designation.hasValue()) {
+                text.append(text.length() == 0 ? "" : " ").append(designation.getValue());
+            }
+        }
+        this.designationText = text.length() == 0 ? null : text.toString();
+    }
+
+    /** The values of the concept's designations (synonyms, abbreviations, short titles) as one text, or null. */
+    public String designationText() {
+        return designationText;
     }
 
     public String code() {

@@ -83,7 +83,8 @@ public final class ExpansionService {
         TextFilter filter = new TextFilter(request.filter());
         List<ExpansionEntry> matching = new ArrayList<>();
         for (ExpansionEntry entry : content.entries()) {
-            if (filter.matches(entry.code(), entry.display())) {
+            if (filter.matches(entry.code(), entry.display(),
+                    entry.concept() == null ? null : entry.concept().designationText())) {
                 matching.add(entry);
             }
         }

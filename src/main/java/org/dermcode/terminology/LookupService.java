@@ -4,27 +4,46 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.dermcode.knowledge.CmsFacts;
+import org.dermcode.knowledge.FeeScheduleRow;
+import org.dermcode.knowledge.Knowledge;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
 
-/** {@code CodeSystem/$lookup}: the facts of one code, with the requested properties. */
+/**
+ * {@code CodeSystem/$lookup}: the facts of one code, with the requested properties. With a {@code date}
+ * (a date of service), the version in force that day answers (CPT/HCPCS: the calendar year; ICD-10-CM:
+ * the fiscal year) and the CMS facts of a CPT/HCPCS code are those {@link Knowledge} says are in force
+ * that day, with the releases they came from ({@code pfsRelease}, {@code ncciRelease}).
+ */
 public final class LookupService {
 
-    private record CacheKey(String system, String version, String code, List<String> properties) {}
+    private record CacheKey(String system, String version, String code, LocalDate date, List<String> properties) {}
+
+    /** The concept properties that hold CMS facts of a date; with a {@code date} they come from {@link Knowledge}. */
+    private static final Set<String> CMS_PROPERTIES = Set.of("globalDays", "addOnTo", "multipleProcedure", "pctc",
+            "pfsStatus", "mueUnits", "mueAdjudication", "workRvu", "nonFacilityRvu", "facilityRvu", "pfsRelease",
+            "ncciRelease");
 
     private final TerminologyRepository repository;
+    private final Knowledge knowledge;
     private final Cache<CacheKey, Parameters> cache;
 
-    public LookupService(TerminologyRepository repository, long cacheSize) {
+    public LookupService(TerminologyRepository repository, Knowledge knowledge, long cacheSize) {
         this.repository = repository;
+        this.knowledge = knowledge;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     }
 
@@ -39,21 +58,45 @@ public final class LookupService {
     /** The lookup result; cached for the shared repository (results are not modified after building). */
     public Parameters lookup(TerminologyRepository scope, String system, String version, String code,
             List<String> requestedProperties) {
+        return lookup(scope, system, version, code, null, requestedProperties);
+    }
+
+    /** The lookup result on a date of service (null: no date). */
+    public Parameters lookup(TerminologyRepository scope, String system, String version, String code, LocalDate date,
+            List<String> requestedProperties) {
         if (scope == repository) {
-            CacheKey key = new CacheKey(SystemUrls.normalize(system), version, code, List.copyOf(requestedProperties));
+            CacheKey key = new CacheKey(SystemUrls.normalize(system), version, code, date,
+                    List.copyOf(requestedProperties));
             Parameters cached = cache.getIfPresent(key);
             if (cached != null) {
                 return cached;
             }
-            Parameters computed = compute(scope, system, version, code, requestedProperties);
+            Parameters computed = compute(scope, system, version, code, date, requestedProperties);
             cache.put(key, computed);
             return computed;
         }
-        return compute(scope, system, version, code, requestedProperties);
+        return compute(scope, system, version, code, date, requestedProperties);
     }
 
-    private Parameters compute(TerminologyRepository scope, String system, String version, String code,
-            List<String> requestedProperties) {
+    /** The version of a code system in force on a date, when the scope holds it; otherwise null (the newest). */
+    private String versionOn(TerminologyRepository scope, String system, LocalDate date) {
+        String normalized = SystemUrls.normalize(system);
+        String year;
+        if (SystemUrls.ICD10CM.equals(normalized)) {
+            year = knowledge.icdFiscalYear(date).year();
+        } else if (SystemUrls.CPT.equals(normalized) || SystemUrls.HCPCS.equals(normalized)) {
+            year = knowledge.pfsRelease(date).year();
+        } else {
+            return null;
+        }
+        return scope.codeSystem(system, year).isPresent() ? year : null;
+    }
+
+    private Parameters compute(TerminologyRepository scope, String system, String requestedVersion, String code,
+            LocalDate date, List<String> requestedProperties) {
+        String version = requestedVersion == null && date != null ? versionOn(scope, system, date) : requestedVersion;
+        String normalized = SystemUrls.normalize(system);
+        boolean datedFacts = date != null && (SystemUrls.CPT.equals(normalized) || SystemUrls.HCPCS.equals(normalized));
         CodeSystemIndex index = scope.codeSystem(system, version)
                 .orElseThrow(() -> new ResourceNotFoundException("Unknown code system " + system
                         + (version == null ? "" : " version " + version)));
@@ -99,12 +142,58 @@ public final class LookupService {
         if (wants(wanted, "inactive") && !index.properties().containsKey("inactive")) {
             addProperty(out, "inactive", new BooleanType(concept.isInactive()));
         }
+        boolean overlaid = false;
         for (ConceptPropertyComponent p : concept.definition().getProperty()) {
+            if (datedFacts && CMS_PROPERTIES.contains(p.getCode())) {
+                if (!overlaid) {
+                    addFacts(out, wanted, knowledge.facts(concept.code(), date), "add-on".equals(concept.string("kind")));
+                    overlaid = true;
+                }
+                continue;
+            }
             if (!"parent".equals(p.getCode()) && wants(wanted, p.getCode())) {
                 addProperty(out, p.getCode(), p.getValue());
             }
         }
         return out;
+    }
+
+    /** The CMS facts in force on the date, in the order the CodeSystems declare them. */
+    private static void addFacts(Parameters out, Set<String> wanted, CmsFacts facts, boolean addOn) {
+        FeeScheduleRow fees = facts.fees();
+        if (fees == null) {
+            return; // not in that year's fee schedule
+        }
+        addIfWanted(out, wanted, "globalDays", new StringType(fees.globalDays()));
+        if (addOn) {
+            for (String primary : facts.addOnPrimaries()) {
+                addIfWanted(out, wanted, "addOnTo", new CodeType(primary));
+            }
+        }
+        addIfWanted(out, wanted, "multipleProcedure", new CodeType(fees.multipleProcedure()));
+        addIfWanted(out, wanted, "pctc", new CodeType(fees.pctc()));
+        addIfWanted(out, wanted, "pfsStatus", new CodeType(fees.status()));
+        if (facts.mue() != null) {
+            addIfWanted(out, wanted, "mueUnits", new IntegerType(facts.mue().units()));
+            addIfWanted(out, wanted, "mueAdjudication", new CodeType(facts.mue().adjudication()));
+        }
+        addIfWanted(out, wanted, "workRvu", decimal(fees.workRvu()));
+        addIfWanted(out, wanted, "nonFacilityRvu", decimal(fees.nonFacilityRvu()));
+        addIfWanted(out, wanted, "facilityRvu", decimal(fees.facilityRvu()));
+        addIfWanted(out, wanted, "pfsRelease", new CodeType(facts.pfsRelease().id()));
+        if (facts.ncciRelease() != null) {
+            addIfWanted(out, wanted, "ncciRelease", new CodeType(facts.ncciRelease().id()));
+        }
+    }
+
+    private static DecimalType decimal(BigDecimal value) {
+        return new DecimalType(value);
+    }
+
+    private static void addIfWanted(Parameters out, Set<String> wanted, String code, org.hl7.fhir.r4.model.Type value) {
+        if (wants(wanted, code)) {
+            addProperty(out, code, value);
+        }
     }
 
     private static void addProperty(Parameters out, String code, org.hl7.fhir.r4.model.Type value) {

@@ -71,10 +71,14 @@ public final class TerminologyCapabilitiesInterceptor {
         tc.getSoftware().setName("DermCode server").setVersion(softwareVersion);
         tc.getImplementation().setDescription("Dermatology CPT/HCPCS and ICD-10-CM terminology and claim validation");
         tc.setLockedDate(false);
+        // one entry per code system, with every version held; the default is the one used without a version
+        java.util.Map<String, TerminologyCapabilitiesCodeSystemComponent> entries = new java.util.LinkedHashMap<>();
         for (CodeSystem cs : repository.all(CodeSystem.class)) {
-            TerminologyCapabilitiesCodeSystemComponent entry = tc.addCodeSystem().setUri(cs.getUrl());
-            TerminologyCapabilitiesCodeSystemVersionComponent version = entry.addVersion()
-                    .setCode(cs.getVersion()).setIsDefault(true).setCompositional(false);
+            String defaultVersion = repository.codeSystem(cs.getUrl()).map(CodeSystemIndex::version).orElse(null);
+            TerminologyCapabilitiesCodeSystemComponent entry = entries.computeIfAbsent(SystemUrls.normalize(cs.getUrl()),
+                    url -> tc.addCodeSystem().setUri(cs.getUrl()));
+            TerminologyCapabilitiesCodeSystemVersionComponent version = entry.addVersion().setCode(cs.getVersion())
+                    .setIsDefault(java.util.Objects.equals(cs.getVersion(), defaultVersion)).setCompositional(false);
             for (CodeSystem.PropertyComponent p : cs.getProperty()) {
                 version.addProperty(p.getCode());
             }
@@ -88,7 +92,7 @@ public final class TerminologyCapabilitiesInterceptor {
             expansion.addParameter().setName(name);
         }
         expansion.setTextFilter("Case-insensitive; every word of the filter must be a prefix of the code or of a"
-                + " word of the display.");
+                + " word of the display or of a designation.");
         tc.getValidateCode().setTranslations(false);
         tc.getTranslation().setNeedsMap(false);
         tc.getClosure().setTranslation(false);

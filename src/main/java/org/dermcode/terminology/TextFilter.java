@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The {@code filter} of {@code $expand}: case-insensitive; every word of the filter must be a prefix
- * of the code or of a word of the display ("punch bio" finds "Punch biopsy of skin").
+ * of the code or of a word of the display ("punch bio" finds "Punch biopsy of skin") or of the
+ * concept's designations (synonyms and abbreviations such as BCC, AK, I&amp;D).
  */
 final class TextFilter {
 
@@ -23,11 +24,19 @@ final class TextFilter {
     }
 
     boolean matches(String code, String display) {
+        return matches(code, display, null);
+    }
+
+    /** Like {@link #matches(String, String)}, a word may also match a word of the designations. */
+    boolean matches(String code, String display, String designations) {
         if (words.isEmpty()) {
             return true;
         }
         String lowerCode = code == null ? "" : code.toLowerCase(Locale.ROOT);
         List<String> displayWords = split(display);
+        if (designations != null) {
+            displayWords.addAll(split(designations));
+        }
         for (String word : words) {
             if (lowerCode.startsWith(word)) {
                 continue;

@@ -24,7 +24,7 @@ class AuditCommandTest {
     Path temp;
 
     private static ClaimValidationService service() {
-        RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS),
+        RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.KNOWLEDGE, TestTerminology.FACTS),
                 TestTerminology.CATALOG);
         ProfileValidator profile = TestTerminology.profileValidator();
         return new ClaimValidationService(TestTerminology.VIEWS, engine, profile, findings -> { });

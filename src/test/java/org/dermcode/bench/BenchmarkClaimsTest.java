@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The benchmark claims are what their names say, so the benchmark figures mean something. */
 class BenchmarkClaimsTest {
 
-    private final RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS),
+    private final RuleEngine engine = new RuleEngine(RuleSet.all(TestTerminology.KNOWLEDGE, TestTerminology.FACTS),
             TestTerminology.CATALOG);
 
     private List<String> findings(Claim claim) {

@@ -35,7 +35,7 @@ class ExampleClaimsScenarioTest {
 
     @BeforeAll
     static void load() throws IOException {
-        List<ClaimRule> rules = RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS);
+        List<ClaimRule> rules = RuleSet.all(TestTerminology.KNOWLEDGE, TestTerminology.FACTS);
         engine = new RuleEngine(rules, TestTerminology.CATALOG);
         manifest = new ObjectMapper().readTree(DIR.resolve("manifest.json").toFile());
     }

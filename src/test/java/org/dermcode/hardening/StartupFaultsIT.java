@@ -58,7 +58,9 @@ class StartupFaultsIT {
 
     @Test
     void missingCodeSystemFile() throws IOException {
-        Files.delete(terminology.resolve("CodeSystem-hcpcs.json"));
+        for (String version : new String[] {"", "-2024", "-2025"}) {
+            Files.delete(terminology.resolve("CodeSystem-hcpcs" + version + ".json"));
+        }
         assertThat(startFails().getMessage()).contains("ValueSet-").contains("HCPCSReleaseCodeSets")
                 .contains("which no file defines");
     }

@@ -44,4 +44,15 @@ class AddOnNoPrimaryRuleTest {
     void silentForUndatedAddOn() {
         assertThat(RuleTesting.run(rule, claim().line("11103").noDate().build())).isEmpty();
     }
+
+    @Test
+    void usesTheAddOnEditsInForceOnTheDate() {
+        // G2211 has no type-1 primaries in the 2024 Q3 edits; 2026 Q2 lists the visits
+        assertThat(RuleTesting.run(rule, claim().line("G2211").build())).isEmpty();
+        var findings = RuleTesting.run(rule, claim().line("G2211").date("2026-05-04").build());
+        RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[0].productOrService");
+        assertThat(findings.get(0).message()).contains("99213", "NCCI add-on 2026 Q2 edits");
+        assertThat(RuleTesting.run(rule, claim().line("99213").date("2026-05-04").line("G2211").date("2026-05-04")
+                .build())).isEmpty();
+    }
 }

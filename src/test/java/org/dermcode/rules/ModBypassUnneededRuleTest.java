@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ModBypassUnneededRuleTest {
 
-    private final ModBypassUnneededRule rule = new ModBypassUnneededRule(TestTerminology.PTP);
+    private final ModBypassUnneededRule rule = new ModBypassUnneededRule(TestTerminology.KNOWLEDGE);
 
     @Test
     void firesOnXsWithoutPartner() {

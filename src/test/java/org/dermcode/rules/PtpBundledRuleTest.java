@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PtpBundledRuleTest {
 
-    private final PtpBundledRule rule = new PtpBundledRule(TestTerminology.PTP);
+    private final PtpBundledRule rule = new PtpBundledRule(TestTerminology.KNOWLEDGE);
 
     @Test
     void firesOnColumn2OfIndicator1PairWithoutModifier() {
@@ -45,5 +45,39 @@ class PtpBundledRuleTest {
     @Test
     void silentForPairWithoutEdit() {
         assertThat(RuleTesting.run(rule, claim().line("17311").line("17313").build())).isEmpty();
+    }
+
+    @Test
+    void namesTheReleaseThatHoldsThePair() {
+        var in2024 = RuleTesting.run(rule, claim().line("17110").line("11102").build());
+        assertThat(in2024.get(0).message()).contains("NCCI PTP 2024 Q3", "is bundled into");
+        var in2026 = RuleTesting.run(rule, claim().line("17110").date("2026-05-04").line("11102").date("2026-05-04").build());
+        RuleTesting.assertSingle(in2026, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(in2026.get(0).message()).contains("NCCI PTP 2026 Q2", "11102 is bundled into 17110");
+    }
+
+    @Test
+    void a2026Q2PairFiresOnlyFromItsEffectiveDate() {
+        // 10061/11403: not in 2024 Q3, which covers 11403; in 2026 Q2 with a guessed column order
+        assertThat(RuleTesting.run(rule, claim().line("10061").date("2026-03-31").line("11403").date("2026-03-31").build()))
+                .isEmpty();
+        var findings = RuleTesting.run(rule, claim().line("10061").date("2026-04-01").line("11403").date("2026-04-01")
+                .build());
+        RuleTesting.assertSingle(findings, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("11403 and 10061", "NCCI procedure-to-procedure pair",
+                "NCCI PTP 2026 Q2", "probably the lower-valued 11403").doesNotContain("is bundled into");
+    }
+
+    @Test
+    void aGuessedPairIsBypassedLikeAnyOther() {
+        assertThat(RuleTesting.run(rule, claim().line("10061").date("2026-04-01").line("11403").date("2026-04-01")
+                .mod("XS").build())).isEmpty();
+    }
+
+    @Test
+    void codesOutsideThe2024Q3CoverageAreJudgedBy2026Q2On2024Dates() {
+        var findings = RuleTesting.run(rule, claim().line("10060").line("11200").build());
+        RuleTesting.assertSingle(findings, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("NCCI PTP 2026 Q2");
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleCatalogMetaTest {
 
-    private final List<ClaimRule> rules = RuleSet.all(TestTerminology.PTP, TestTerminology.FACTS);
+    private final List<ClaimRule> rules = RuleSet.all(TestTerminology.KNOWLEDGE, TestTerminology.FACTS);
 
     @Test
     void ruleIdsAreUniqueAndCatalogued() {

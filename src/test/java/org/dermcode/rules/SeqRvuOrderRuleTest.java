@@ -42,4 +42,17 @@ class SeqRvuOrderRuleTest {
     void silentOnDifferentDays() {
         assertThat(RuleTesting.run(rule, claim().line("11102").line("11106").date("2024-05-07").build())).isEmpty();
     }
+
+    @Test
+    void ranksByTheFeeScheduleInForceOnTheDateOfService() {
+        // 11403 / 96922 non-facility totals: 5.98 / 6.97 in CY2024, 5.98 / 5.27 in CY2026
+        var in2024 = RuleTesting.run(rule, claim().line("11403").date("2024-06-03").line("96922").date("2024-06-03").build());
+        RuleTesting.assertSingle(in2024, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(in2024.get(0).message()).contains("6.97", "5.98", "CY2024 fee schedule");
+        assertThat(RuleTesting.run(rule, claim().line("11403").date("2026-06-01").line("96922").date("2026-06-01").build()))
+                .isEmpty();
+        var in2026 = RuleTesting.run(rule, claim().line("96922").date("2026-06-01").line("11403").date("2026-06-01").build());
+        RuleTesting.assertSingle(in2026, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(in2026.get(0).message()).contains("5.98", "5.27", "CY2026 fee schedule");
+    }
 }

@@ -41,4 +41,14 @@ class UnitsMueRuleTest {
     void silentWhenUnitsAreOnDifferentDays() {
         assertThat(RuleTesting.run(rule, claim().line("11102").line("11102").date("2024-05-07").build())).isEmpty();
     }
+
+    @Test
+    void namesTheMueRelease() {
+        var in2024 = RuleTesting.run(rule, claim().line("11102").units(2).build());
+        RuleTesting.assertSingle(in2024, "UNITS-MUE", IssueSeverity.ERROR, "Claim.item[0].quantity");
+        assertThat(in2024.get(0).message()).contains("NCCI MUE 2024 Q3");
+        var in2026 = RuleTesting.run(rule, claim().line("11102").date("2026-05-04").units(2).build());
+        RuleTesting.assertSingle(in2026, "UNITS-MUE", IssueSeverity.ERROR, "Claim.item[0].quantity");
+        assertThat(in2026.get(0).message()).contains("NCCI MUE 2026 Q2");
+    }
 }

@@ -25,7 +25,8 @@ class ConformanceReadSearchIT extends ServerIT {
     void readsEachKindOfConformanceResource() {
         CodeSystem cpt = client.read().resource(CodeSystem.class).withId("cpt").execute();
         assertThat(cpt.getUrl()).isEqualTo(SystemUrls.CPT);
-        assertThat(cpt.getVersion()).isEqualTo("2024");
+        assertThat(cpt.getVersion()).isEqualTo("2026");
+        assertThat(client.read().resource(CodeSystem.class).withId("cpt-2024").execute().getVersion()).isEqualTo("2024");
         assertThat(cpt.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.FRAGMENT);
         assertThat(cpt.getCopyright()).contains("American Medical Association");
         assertThat(cpt.getConcept()).isNotEmpty();
@@ -48,13 +49,15 @@ class ConformanceReadSearchIT extends ServerIT {
         Bundle bundle = client.search().forResource(CodeSystem.class)
                 .where(CodeSystem.URL.matches().value(SystemUrls.CPT)).returnBundle(Bundle.class).execute();
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
-        assertThat(bundle.getEntry()).hasSize(1);
-        assertThat(bundle.getTotal()).isEqualTo(1);
+        // one entry per version, the newest (id cpt) first
+        assertThat(bundle.getEntry()).hasSize(3);
+        assertThat(bundle.getTotal()).isEqualTo(3);
         assertThat(((CodeSystem) bundle.getEntryFirstRep().getResource()).getUrl()).isEqualTo(SystemUrls.CPT);
+        assertThat(((CodeSystem) bundle.getEntryFirstRep().getResource()).getVersion()).isEqualTo("2026");
 
         // what HAPI's remote terminology support sends: a plain GET with the url
         Bundle byUrl = client.fetchResourceFromUrl(Bundle.class, baseUrl() + "/CodeSystem?url=" + SystemUrls.ICD10CM);
-        assertThat(ids(byUrl)).containsExactly("icd-10-cm");
+        assertThat(ids(byUrl)).containsExactly("icd-10-cm", "icd-10-cm-2024", "icd-10-cm-2025", "icd-10-cm-2026");
     }
 
     @Test
@@ -62,7 +65,7 @@ class ConformanceReadSearchIT extends ServerIT {
         for (String url : List.of(SystemUrls.HCPCS, "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets")) {
             Bundle bundle = client.search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(url))
                     .returnBundle(Bundle.class).execute();
-            assertThat(ids(bundle)).as(url).containsExactly("hcpcs");
+            assertThat(ids(bundle)).as(url).containsExactly("hcpcs", "hcpcs-2024", "hcpcs-2025");
         }
     }
 
@@ -70,11 +73,11 @@ class ConformanceReadSearchIT extends ServerIT {
     void searchByVersionAndName() {
         Bundle v2024 = client.search().forResource(CodeSystem.class).where(CodeSystem.VERSION.exactly().code("2024"))
                 .returnBundle(Bundle.class).execute();
-        assertThat(ids(v2024)).contains("cpt", "hcpcs", "icd-10-cm").doesNotContain("claim-rule");
+        assertThat(ids(v2024)).contains("cpt-2024", "hcpcs-2024", "icd-10-cm-2024").doesNotContain("claim-rule", "cpt");
 
         Bundle byName = client.search().forResource(CodeSystem.class).where(CodeSystem.NAME.matches().value("cpt"))
                 .returnBundle(Bundle.class).execute();
-        assertThat(ids(byName)).containsExactly("cpt");
+        assertThat(ids(byName)).containsExactly("cpt", "cpt-2024", "cpt-2025");
 
         Bundle valueSets = client.search().forResource(ValueSet.class).where(ValueSet.NAME.matches().value("DermMohs"))
                 .returnBundle(Bundle.class).execute();
@@ -108,7 +111,7 @@ class ConformanceReadSearchIT extends ServerIT {
                 .returnBundle(Bundle.class).execute();
         CodeSystem cs = (CodeSystem) summary.getEntryFirstRep().getResource();
         assertThat(cs.getUrl()).isEqualTo(SystemUrls.CPT);
-        assertThat(cs.getVersion()).isEqualTo("2024");
+        assertThat(cs.getVersion()).isEqualTo("2026");
         assertThat(cs.getConcept()).isEmpty();
 
         CodeSystem read = client.read().resource(CodeSystem.class).withId("cpt").summaryMode(SummaryEnum.TRUE).execute();

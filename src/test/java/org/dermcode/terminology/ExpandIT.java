@@ -91,7 +91,7 @@ class ExpandIT extends ServerIT {
         assertThat(expansion.getOffset()).isZero();
         assertThat(expansion.getTimestamp()).isNotNull();
         assertThat(expansion.getIdentifier()).isNotBlank();
-        assertThat(parameterValues(out, "used-codesystem")).containsExactly(SystemUrls.CPT + "|2024");
+        assertThat(parameterValues(out, "used-codesystem")).containsExactly(SystemUrls.CPT + "|2026");
         assertThat(parameterValues(out, "count")).containsExactly("100");
         assertThat(parameterValues(out, "offset")).containsExactly("0");
         assertThat(out.getUrl()).isEqualTo(VS + "derm-mohs");

@@ -17,9 +17,19 @@ import org.junit.jupiter.api.Test;
 class LookupIT extends ServerIT {
 
     private Parameters lookup(String system, String code, String... properties) {
+        return lookupWith(system, code, null, null, properties);
+    }
+
+    private Parameters lookupWith(String system, String code, String version, String date, String... properties) {
         var op = client.operation().onType(CodeSystem.class).named("$lookup")
                 .withParameter(Parameters.class, "system", new UriType(system))
                 .andParameter("code", new CodeType(code));
+        if (version != null) {
+            op = op.andParameter("version", new org.hl7.fhir.r4.model.StringType(version));
+        }
+        if (date != null) {
+            op = op.andParameter("date", new org.hl7.fhir.r4.model.DateTimeType(date));
+        }
         for (String property : properties) {
             op = op.andParameter("property", new CodeType(property));
         }
@@ -28,7 +38,7 @@ class LookupIT extends ServerIT {
 
     @Test
     void mohsFirstStageHasItsCmsFacts() {
-        Parameters out = lookup(SystemUrls.CPT, "17311", "*");
+        Parameters out = lookupWith(SystemUrls.CPT, "17311", "2024", null, "*");
         assertThat(value(out, "display").primitiveValue()).startsWith("Mohs");
         assertThat(property(out, "globalDays").primitiveValue()).isEqualTo("000");
         assertThat(property(out, "workRvu").primitiveValue()).isEqualTo("6.20");
@@ -111,5 +121,55 @@ class LookupIT extends ServerIT {
                 .andParameter("code", new CodeType("11102"))
                 .andParameter("date", new StringType("not-a-date")).useHttpGet().execute())
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Parameter 'date'");
+    }
+
+    @Test
+    void withoutVersionOrDateTheNewestVersionAnswers() {
+        Parameters out = lookup(SystemUrls.CPT, "17311");
+        assertThat(value(out, "version").primitiveValue()).isEqualTo("2026");
+        assertThat(property(out, "workRvu").primitiveValue()).isEqualTo("6.05");
+        assertThat(property(out, "pfsRelease").primitiveValue()).isEqualTo("RVU26C");
+        assertThat(property(out, "ncciRelease").primitiveValue()).isEqualTo("2026Q2");
+    }
+
+    @Test
+    void versionPicksTheYear() {
+        Parameters y2024 = lookupWith(SystemUrls.CPT, "11102", "2024", null);
+        assertThat(value(y2024, "version").primitiveValue()).isEqualTo("2024");
+        assertThat(property(y2024, "workRvu").primitiveValue()).isEqualTo("0.66");
+        assertThat(property(y2024, "nonFacilityRvu").primitiveValue()).isEqualTo("3.02");
+        assertThat(property(y2024, "pfsRelease").primitiveValue()).isEqualTo("RVU24AR");
+        assertThat(property(y2024, "ncciRelease").primitiveValue()).isEqualTo("2024Q3");
+        Parameters y2026 = lookupWith(SystemUrls.CPT, "11102", "2026", null);
+        assertThat(property(y2026, "workRvu").primitiveValue()).isEqualTo("0.64");
+        assertThat(property(y2026, "nonFacilityRvu").primitiveValue()).isEqualTo("2.86");
+        assertThat(property(y2026, "mueUnits").primitiveValue()).isEqualTo("1");
+    }
+
+    @Test
+    void dateGivesTheFactsInForceThatDay() {
+        Parameters june2024 = lookupWith(SystemUrls.CPT, "11102", null, "2024-06-01");
+        assertThat(value(june2024, "version").primitiveValue()).isEqualTo("2024");
+        assertThat(property(june2024, "workRvu").primitiveValue()).isEqualTo("0.66");
+        assertThat(property(june2024, "pfsRelease").primitiveValue()).isEqualTo("RVU24AR");
+        assertThat(property(june2024, "ncciRelease").primitiveValue()).isEqualTo("2024Q3");
+        // January 2026: the CY2026 fee schedule, but still the 2024 Q3 edits for a code they cover
+        Parameters jan2026 = lookupWith(SystemUrls.CPT, "11102", null, "2026-01-15");
+        assertThat(property(jan2026, "pfsRelease").primitiveValue()).isEqualTo("RVU26C");
+        assertThat(property(jan2026, "ncciRelease").primitiveValue()).isEqualTo("2024Q3");
+        assertThat(property(lookupWith(SystemUrls.CPT, "11102", null, "2026-04-01"), "ncciRelease").primitiveValue())
+                .isEqualTo("2026Q2");
+    }
+
+    @Test
+    void icdVersionsAreFiscalYears() {
+        assertThat(value(lookupWith(SystemUrls.ICD10CM, "L29.8", null, "2024-09-30"), "abstract").primitiveValue())
+                .isEqualTo("false");
+        Parameters fy2025 = lookupWith(SystemUrls.ICD10CM, "L29.8", null, "2024-10-01");
+        assertThat(value(fy2025, "version").primitiveValue()).isEqualTo("2025");
+        assertThat(value(fy2025, "abstract").primitiveValue()).isEqualTo("true");
+        assertThat(value(lookupWith(SystemUrls.ICD10CM, "L66.1", "2024", null), "abstract").primitiveValue())
+                .isEqualTo("false");
+        assertThat(value(lookup(SystemUrls.ICD10CM, "L02.237"), "version").primitiveValue()).isEqualTo("2027");
     }
 }

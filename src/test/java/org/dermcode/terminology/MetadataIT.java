@@ -120,8 +120,13 @@ class MetadataIT extends ServerIT {
                 .stream().collect(Collectors.toMap(c -> c.getUri(), c -> c));
         assertThat(systems).containsKeys(SystemUrls.CPT, SystemUrls.HCPCS, SystemUrls.ICD10CM);
         for (String system : List.of(SystemUrls.CPT, SystemUrls.HCPCS, SystemUrls.ICD10CM)) {
-            assertThat(systems.get(system).getVersion()).extracting(v -> v.getCode()).contains("2024");
+            assertThat(systems.get(system).getVersion()).extracting(v -> v.getCode()).contains("2024", "2025", "2026");
+            assertThat(systems.get(system).getVersion()).filteredOn(v -> v.getIsDefault()).hasSize(1);
         }
+        assertThat(systems.get(SystemUrls.ICD10CM).getVersion()).extracting(v -> v.getCode())
+                .containsExactlyInAnyOrder("2024", "2025", "2026", "2027");
+        assertThat(systems.get(SystemUrls.CPT).getVersion()).filteredOn(v -> v.getIsDefault())
+                .extracting(v -> v.getCode()).containsExactly("2026");
         assertThat(tc.getExpansion().getParameter()).extracting(p -> p.getName())
                 .contains("filter", "count", "offset", "activeOnly", "excludeNested", "tx-resource");
         assertThat(tc.getExpansion().getPaging()).isTrue();

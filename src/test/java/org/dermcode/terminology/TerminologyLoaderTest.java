@@ -87,7 +87,11 @@ class TerminologyLoaderTest {
         TerminologyRepository repository = new TerminologyLoader(FHIR).load(REAL_TERMINOLOGY, REAL_PROFILES);
 
         assertThat(repository.all(CodeSystem.class)).extracting(cs -> cs.getIdElement().getIdPart())
-                .containsExactly("claim-rule", "cpt", "hcpcs", "icd-10-cm", "place-of-service");
+                .containsExactly("claim-rule", "cpt", "cpt-2024", "cpt-2025", "hcpcs", "hcpcs-2024", "hcpcs-2025",
+                        "icd-10-cm", "icd-10-cm-2024", "icd-10-cm-2025", "icd-10-cm-2026", "place-of-service");
+        // one url, one version per year; without a version the newest answers
+        assertThat(repository.codeSystem(SystemUrls.CPT).orElseThrow().version()).isEqualTo("2026");
+        assertThat(repository.codeSystem(SystemUrls.ICD10CM).orElseThrow().version()).isEqualTo("2027");
         assertThat(repository.all(ValueSet.class)).hasSize(17);
         assertThat(repository.all(ConceptMap.class)).hasSize(1);
         assertThat(repository.all(StructureDefinition.class)).hasSize(1);
@@ -103,7 +107,7 @@ class TerminologyLoaderTest {
     @Test
     void copiesOfTheCommittedFoldersLoadTheSame() {
         TerminologyRepository repository = load();
-        assertThat(repository.all(CodeSystem.class)).hasSize(5);
+        assertThat(repository.all(CodeSystem.class)).hasSize(12);
         assertThat(repository.all(ValueSet.class)).hasSize(17);
         assertThat(repository.all(ConceptMap.class)).hasSize(1);
     }
@@ -112,7 +116,7 @@ class TerminologyLoaderTest {
     void packageJsonAndHiddenFilesAreIgnored() throws IOException {
         write("package.json", "{\"name\": \"not a resource\"}");
         write(".scratch.json", "not even JSON");
-        assertThat(load().all(CodeSystem.class)).hasSize(5);
+        assertThat(load().all(CodeSystem.class)).hasSize(12);
     }
 
     @Test
