@@ -689,6 +689,40 @@ def build_place_of_service():
     return cs
 
 
+# ---------------------------------------------------------------- code syntax
+CODE_SYNTAX_URL = "http://dermcode.org/fhir/StructureDefinition/code-syntax"
+
+
+def add_code_syntax(resources):
+    """The shape every code of a system has (code-syntax.csv), as an extension on each version of its
+    CodeSystem: the server explains a code that cannot belong to the system instead of calling it
+    possibly valid. Every hosted selectable code must have that shape."""
+    for r in read_csv(os.path.join(SRC, "code-syntax.csv")):
+        if r["system"] not in SYSTEMS:
+            fail("code-syntax.csv: unknown system " + r["system"])
+        pattern = re.compile("(?:%s)" % r["pattern"])
+        versions = [cs for cs in resources if cs["resourceType"] == "CodeSystem" and cs["url"] == SYSTEMS[r["system"]]]
+        if not versions:
+            fail("code-syntax.csv: no CodeSystem generated for " + r["system"])
+        for cs in versions:
+            for c in flat(cs["concept"]):
+                selectable = not any(p.get("code") == "notSelectable" and p.get("valueBoolean")
+                                     for p in c.get("property", []))
+                if selectable and not pattern.fullmatch(c["code"]):
+                    fail("%s %s code %s does not match its code syntax %s"
+                         % (r["system"], cs["version"], c["code"], r["pattern"]))
+            ext = {"url": CODE_SYNTAX_URL, "extension": [
+                {"url": "pattern", "valueString": r["pattern"]},
+                {"url": "description", "valueString": r["description"]}]}
+            rebuilt = {}
+            for k, v in cs.items():
+                rebuilt[k] = v
+                if k == "id":
+                    rebuilt["extension"] = [ext]
+            cs.clear()
+            cs.update(rebuilt)
+
+
 def main(argv):
     ref_dir = os.path.abspath(argv[1] if len(argv) > 1 else os.path.join(ROOT, "..", "shared", "reference"))
     if not os.path.isdir(os.path.join(ref_dir, "cms-releases")) or not os.path.isdir(os.path.join(ref_dir, "icd-10-cm")):
@@ -718,6 +752,7 @@ def main(argv):
     cpt, hcpcs = newest_systems
     rules = build_claim_rules()
     systems = {"cpt": cpt, "hcpcs": hcpcs, "icd-10-cm": icd}
+    add_code_syntax(resources)
     value_sets = build_value_sets(systems, icd_roots, set(), icd)
     # expectedDiagnoses must name generated value sets
     vs_ids = {v["id"] for v in value_sets}

@@ -29,10 +29,13 @@ public final class CodeSystemIndex {
     private final Map<String, Concept> conceptsIgnoringCase = new LinkedHashMap<>();
     private final Map<String, PropertyComponent> properties = new LinkedHashMap<>();
     private final List<Concept> roots = new ArrayList<>();
+    private final Map<String, String> codesWithoutDots = new LinkedHashMap<>();
+    private final Optional<CodeSyntax> syntax;
 
     public CodeSystemIndex(CodeSystem codeSystem, String source) {
         this.codeSystem = codeSystem;
         this.url = SystemUrls.normalize(codeSystem.getUrl());
+        this.syntax = CodeSyntax.of(codeSystem, source);
         for (PropertyComponent p : codeSystem.getProperty()) {
             properties.put(p.getCode(), p);
         }
@@ -73,6 +76,9 @@ public final class CodeSystemIndex {
         Concept concept = new Concept(definition);
         concepts.put(definition.getCode(), concept);
         conceptsIgnoringCase.putIfAbsent(definition.getCode().toUpperCase(Locale.ROOT), concept);
+        if (definition.getCode().contains(".")) {
+            codesWithoutDots.putIfAbsent(definition.getCode().replace(".", ""), definition.getCode());
+        }
         if (parent != null) {
             concept.addParent(parent.code());
             parent.addChild(concept.code());
@@ -92,6 +98,28 @@ public final class CodeSystemIndex {
 
     public String version() {
         return codeSystem.getVersion();
+    }
+
+    /** The shape of this system's codes, if its CodeSystem states one ({@link CodeSyntax}). */
+    public Optional<CodeSyntax> syntax() {
+        return syntax;
+    }
+
+    /** For a code written without its dots (C44311, as X12 sends ICD-10-CM), the held code it means (C44.311). */
+    public Optional<String> codeWithDots(String code) {
+        return code == null || code.contains(".") ? Optional.empty() : Optional.ofNullable(codesWithoutDots.get(code));
+    }
+
+    /**
+     * What to add to "code X is not in this code system": the held code it probably means, and,
+     * when its shape cannot be one of this system's codes, the system's code syntax. Empty when
+     * there is nothing to add.
+     */
+    public String unknownCodeHint(String code) {
+        StringBuilder hint = new StringBuilder();
+        codeWithDots(code).ifPresent(known -> hint.append("; did you mean ").append(known).append("?"));
+        syntax.filter(s -> !s.allows(code)).ifPresent(s -> hint.append("; it cannot be one: ").append(s.description()));
+        return hint.toString();
     }
 
     public boolean isFragment() {

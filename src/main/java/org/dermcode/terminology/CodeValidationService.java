@@ -42,12 +42,14 @@ public final class CodeValidationService {
         }
         Concept concept = index.find(code).orElse(null);
         if (concept == null) {
-            if (index.isFragment()) {
+            boolean possible = index.syntax().map(syntax -> syntax.allows(code)).orElse(true);
+            if (index.isFragment() && possible && index.codeWithDots(code).isEmpty()) {
                 return new ValidationResult(true, "Code '" + code + "' was not found in code system " + system
                         + ", but this server holds only a fragment of that code system, so the code may still be valid",
                         system, index.version(), code, null);
             }
-            return ValidationResult.invalid("Unknown code '" + code + "' in code system " + system, system, code);
+            return ValidationResult.invalid("Unknown code '" + code + "' in code system " + system
+                    + index.unknownCodeHint(code), system, code);
         }
         return judge(concept, system, index.version(), coding.getDisplay(), date, abstractAllowed, null);
     }

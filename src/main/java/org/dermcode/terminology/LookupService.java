@@ -103,7 +103,8 @@ public final class LookupService {
         Concept concept = index.find(code)
                 .orElseThrow(() -> new ResourceNotFoundException("Code '" + code + "' is not in code system "
                         + index.url() + " version " + index.version()
-                        + (index.isFragment() ? " (this server holds a fragment of it)" : "")));
+                        + (index.isFragment() ? " (this server holds a fragment of it)" : "")
+                        + index.unknownCodeHint(code)));
         Set<String> wanted = wanted(index, requestedProperties);
 
         Parameters out = new Parameters();

@@ -101,7 +101,30 @@ class LookupIT extends ServerIT {
     @Test
     void unknownCodeIs404() {
         assertThatThrownBy(() -> lookup(SystemUrls.CPT, "00000"))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("00000");
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("00000")
+                .message().doesNotContain("did you mean", "cannot be one");
+    }
+
+    @Test
+    void anIcd10CmCodeWithoutItsDotIs404SuggestingTheDottedCode() {
+        assertThatThrownBy(() -> lookup(SystemUrls.ICD10CM, "C44311"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Code 'C44311' is not in code system")
+                .hasMessageContaining("did you mean C44.311?");
+        assertThat(lookup(SystemUrls.ICD10CM, "C44.311").getParameter("display")).isNotNull();
+    }
+
+    @Test
+    void aCodeThatCannotBeCptOrHcpcsIs404SayingWhy() {
+        assertThatThrownBy(() -> lookup(SystemUrls.CPT, "abc12"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("it cannot be one: a CPT code is five digits, or four digits and F (Category II),"
+                        + " T (Category III) or U (PLA)");
+        assertThatThrownBy(() -> lookup(SystemUrls.HCPCS, "J73080"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("it cannot be one: a HCPCS Level II code is a letter and four digits");
+        assertThatThrownBy(() -> lookup(SystemUrls.CPT, "0001U"))
+                .isInstanceOf(ResourceNotFoundException.class).message().doesNotContain("cannot be one");
     }
 
     @Test

@@ -72,6 +72,37 @@ class ValidateCodeIT extends ServerIT {
     }
 
     @Test
+    void aCodeThatCannotBeCptIsInvalidSayingWhy() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("abc12")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).contains("abc12", "it cannot be one: a CPT code is five digits, or four digits and F"
+                + " (Category II), T (Category III) or U (PLA)");
+        for (String shaped : new String[] {"0001U", "0591T", "1036F", "27447"}) {
+            Parameters ok = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType(shaped)), true);
+            assertThat(result(ok)).as(shaped).isTrue();
+            assertThat(message(ok)).as(shaped).contains("fragment");
+        }
+    }
+
+    @Test
+    void aCodeThatCannotBeHcpcsIsInvalidSayingWhy() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.HCPCS), "code", new CodeType("7308J")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).contains("a HCPCS Level II code is a letter and four digits");
+        assertThat(result(onCodeSystem(in("url", new UriType(SystemUrls.HCPCS), "code", new CodeType("J9999")), true)))
+                .isTrue();
+    }
+
+    @Test
+    void anIcd10CmCodeWithoutItsDotIsInvalidSuggestingTheDottedCode() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("C44311")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).contains("did you mean C44.311?");
+        assertThat(result(onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("C44.311")),
+                true))).isTrue();
+    }
+
+    @Test
     void unknownCodeOfACompleteCodeSystemIsInvalid() {
         Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CLAIM_RULE), "code",
                 new CodeType("NO-SUCH-RULE")), true);
