@@ -88,6 +88,19 @@ public final class Concept {
         return date("retirementDate");
     }
 
+    /** True when the code's life is given by an effective or a retirement date. */
+    public boolean hasLifeDates() {
+        return effectiveDate() != null || retirementDate() != null;
+    }
+
+    /**
+     * Whether the code is inactive on {@code day}: by its effective and retirement dates when it has
+     * them (11100, retired 2019-01-01, is active on 2018-06-01), else, and without a day, by its status.
+     */
+    public boolean isInactiveOn(LocalDate day) {
+        return day != null && hasLifeDates() ? !isEffectiveOn(day) : isInactive();
+    }
+
     /** True when the code may be used for a service on {@code day} (null: no date given). */
     public boolean isEffectiveOn(LocalDate day) {
         if (day == null) {

@@ -1,5 +1,7 @@
 package org.dermcode.terminology;
 
+import java.time.LocalDate;
+
 /** One code of an expansion; {@code concept} is null for codes of a system the server does not host. */
 public record ExpansionEntry(String system, String version, String code, String display, Concept concept) {
 
@@ -9,6 +11,16 @@ public record ExpansionEntry(String system, String version, String code, String 
 
     public boolean isInactive() {
         return concept != null && concept.isInactive();
+    }
+
+    /** See {@link Concept#isInactiveOn}. */
+    public boolean isInactiveOn(LocalDate day) {
+        return concept != null && concept.isInactiveOn(day);
+    }
+
+    /** True when the code has life dates and is not in force on {@code day} (a retired code of a pick list). */
+    public boolean isRetiredOn(LocalDate day) {
+        return concept != null && concept.hasLifeDates() && !concept.isEffectiveOn(day);
     }
 
     public String key() {

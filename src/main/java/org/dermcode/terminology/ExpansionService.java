@@ -3,6 +3,7 @@ package org.dermcode.terminology;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class ExpansionService {
     private static Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
         List<ExpansionEntry> entries = new ArrayList<>();
         for (ExpansionEntry entry : new ValueSetExpander(scope).expand(valueSet)) {
-            if (activeOnly && entry.isInactive()) {
+            if (activeOnly && entry.isInactiveOn(date)) {
                 continue;
             }
             if (date != null && entry.concept() != null && !entry.concept().isEffectiveOn(date)) {
@@ -88,6 +89,7 @@ public final class ExpansionService {
                 matching.add(entry);
             }
         }
+        matching = activeFirst(matching, request.date() != null ? request.date() : LocalDate.now(ZoneOffset.UTC));
         int total = matching.size();
         int from = Math.min(request.offset(), total);
         int to = (int) Math.min(total, (long) from + request.count());
@@ -110,7 +112,8 @@ public final class ExpansionService {
         addParameters(expansion, request, content.entries());
         Map<String, ValueSetExpansionContainsComponent> built = new LinkedHashMap<>();
         for (ExpansionEntry entry : page) {
-            ValueSetExpansionContainsComponent contains = toContains(entry, request.includeDesignations());
+            ValueSetExpansionContainsComponent contains = toContains(entry, request.date(),
+                    request.includeDesignations());
             ValueSetExpansionContainsComponent parent = nested ? parentOf(entry, built) : null;
             if (parent != null) {
                 parent.addContains(contains);
@@ -136,7 +139,27 @@ public final class ExpansionService {
         return null;
     }
 
-    private static ValueSetExpansionContainsComponent toContains(ExpansionEntry entry, boolean designations) {
+    /**
+     * Pick lists show the codes in force on the day (the request's date, today without one) before
+     * the retired ones, each group in value set order: typing "skin biopsy" finds 11102 first, not
+     * 11100 (deleted 2019). Only codes with life dates (effective or retirement date) move; the value
+     * set keeps its retired codes, for claims of earlier dates.
+     */
+    static List<ExpansionEntry> activeFirst(List<ExpansionEntry> entries, LocalDate day) {
+        List<ExpansionEntry> active = new ArrayList<>(entries.size());
+        List<ExpansionEntry> retired = new ArrayList<>();
+        for (ExpansionEntry entry : entries) {
+            (entry.isRetiredOn(day) ? retired : active).add(entry);
+        }
+        if (retired.isEmpty()) {
+            return entries;
+        }
+        active.addAll(retired);
+        return active;
+    }
+
+    private static ValueSetExpansionContainsComponent toContains(ExpansionEntry entry, LocalDate date,
+            boolean designations) {
         ValueSetExpansionContainsComponent contains = new ValueSetExpansionContainsComponent();
         contains.setSystem(entry.system());
         if (entry.version() != null) {
@@ -147,7 +170,7 @@ public final class ExpansionService {
         if (entry.isAbstract()) {
             contains.setAbstract(true);
         }
-        if (entry.isInactive()) {
+        if (entry.isInactiveOn(date)) {
             contains.setInactive(true);
         }
         if (designations && entry.concept() != null) {

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.junit.jupiter.api.Test;
@@ -250,6 +251,60 @@ class ExpandIT extends ServerIT {
         biopsy2018.addParameter().setName("date").setValue(new DateTimeType("2018-06-01"));
         assertThat(codes(expandGet(biopsy2018))).contains("11100", "11101", "40490")
                 .doesNotContain("11102", "11107");
+    }
+
+    @Test
+    void pickListsShowCodesInForceTodayBeforeRetiredOnes() {
+        Parameters biopsy = params(VS + "derm-procedures");
+        biopsy.addParameter().setName("filter").setValue(new StringType("skin biopsy"));
+        ValueSet out = expandGet(biopsy);
+        List<String> codes = codes(out);
+        assertThat(codes).contains("11102", "11104", "11100", "11101");
+        assertThat(codes.get(0)).isNotIn("11100", "11101");
+        assertThat(codes.subList(codes.size() - 2, codes.size())).containsExactly("11100", "11101");
+        assertThat(find(out.getExpansion().getContains(), "11100").getInactive()).isTrue();
+        assertThat(find(out.getExpansion().getContains(), "11102").hasInactive()).isFalse();
+
+        Parameters newPatient = params(VS + "derm-em");
+        newPatient.addParameter().setName("filter").setValue(new StringType("new patient"));
+        List<String> visits = codes(expandGet(newPatient));
+        assertThat(visits.get(0)).isEqualTo("99202");
+        assertThat(visits.get(visits.size() - 1)).isEqualTo("99201");
+
+        // paging pages the ordered list: the first page holds no retired code
+        Parameters firstPage = params(VS + "derm-procedures");
+        firstPage.addParameter().setName("filter").setValue(new StringType("biopsy"));
+        firstPage.addParameter().setName("count").setValue(new IntegerType(3));
+        assertThat(codes(expandGet(firstPage))).doesNotContain("11100", "11101");
+
+        // activeOnly still leaves them out; the value set keeps them
+        biopsy.addParameter().setName("activeOnly").setValue(new BooleanType(true));
+        assertThat(codes(expandGet(biopsy))).doesNotContain("11100", "11101").contains("11102");
+    }
+
+    @Test
+    void withADateTheInactiveFlagFollowsThatDate() {
+        Parameters biopsy2018 = params(VS + "derm-procedures");
+        biopsy2018.addParameter().setName("filter").setValue(new StringType("biopsy"));
+        biopsy2018.addParameter().setName("date").setValue(new DateTimeType("2018-06-01"));
+        ValueSet out = expandGet(biopsy2018);
+        ValueSetExpansionContainsComponent code11100 = find(out.getExpansion().getContains(), "11100");
+        assertThat(code11100.getInactive()).as("11100 was active until 2019-01-01").isFalse();
+        Parameters validate = new Parameters();
+        validate.addParameter().setName("url").setValue(new UriType(VS + "derm-procedures"));
+        validate.addParameter().setName("system").setValue(new UriType(SystemUrls.CPT));
+        validate.addParameter().setName("code").setValue(new CodeType("11100"));
+        validate.addParameter().setName("date").setValue(new DateTimeType("2018-06-01"));
+        Parameters valid = client.operation().onType(ValueSet.class).named("$validate-code").withParameters(validate)
+                .useHttpGet().execute();
+        assertThat(((BooleanType) value(valid, "result")).booleanValue()).isTrue();
+
+        biopsy2018.addParameter().setName("activeOnly").setValue(new BooleanType(true));
+        assertThat(codes(expandGet(biopsy2018))).as("active on that date").contains("11100");
+
+        Parameters visits2020 = params(VS + "derm-em");
+        visits2020.addParameter().setName("date").setValue(new DateTimeType("2020-06-01"));
+        assertThat(find(expandGet(visits2020).getExpansion().getContains(), "99201").hasInactive()).isFalse();
     }
 
     @Test
