@@ -77,6 +77,10 @@ PROPERTIES = [
     ("biopsyAddOn", OWN + "biopsyAddOn", "code", "The add-on that reports a further lesion sampled by this primary's technique"),
     ("expectedDiagnoses", OWN + "expectedDiagnoses", "code", "Id of a diagnosis-family ValueSet; repeats"),
     ("requiresProcedure", OWN + "requiresProcedure", "code", "Procedure that must be billed the same day; repeats"),
+    ("largerCode", OWN + "largerCode", "code", "The code to bill instead when the count is above this code's range"),
+    ("pfsRate", OWN + "pfsRate", "code", "Which PFS total applies at this place of service: facility or non-facility"),
+    ("hospitalSetting", OWN + "hospitalSetting", "boolean", "A hospital setting, where the hospital bills the technical part"),
+    ("telehealth", OWN + "telehealth", "boolean", "Telehealth place of service"),
     ("severity", OWN + "severity", "code", "Default severity: error, warning, information or varies"),
     ("issueType", OWN + "issueType", "code", "OperationOutcome issue type used for the finding"),
 ]
@@ -310,6 +314,7 @@ def build_procedure_systems(by_kind, version):
     codes = read_csv(os.path.join(SRC, "procedure-codes.csv"))
     mods = read_csv(os.path.join(SRC, "modifiers.csv"))
     sites = {r["code"] for r in read_csv(os.path.join(SRC, "site-groups.csv"))}
+    larger = {r["code"]: r["largerCode"] for r in read_csv(os.path.join(SRC, "larger-codes.csv"))}
     out = {}
     kinds = {}
     for system in ("cpt", "hcpcs"):
@@ -402,6 +407,8 @@ def build_procedure_systems(by_kind, version):
                 p.append(prop("expectedDiagnoses", vs))
             for rp in c["requiresProcedure"].split():
                 p.append(prop("requiresProcedure", rp))
+            if code in larger:
+                p.append(prop("largerCode", larger[code]))
             p.sort(key=lambda x: PROP_ORDER[x["code"]])  # stable: repeats keep their order
             node = {"code": code, "display": c["display"]}
             if c["definition"]:
@@ -432,6 +439,10 @@ def build_procedure_systems(by_kind, version):
             nodes[c["category"]].setdefault("concept", []).append(node)
             kinds[(system, code)] = ("modifier", False)
         out[system] = roots
+    hosted = {code for (_, code) in kinds}
+    for code, bigger in larger.items():
+        if code not in hosted or bigger not in hosted:
+            fail("larger-codes.csv: %s -> %s names a code that is not hosted" % (code, bigger))
     return out, kinds
 
 
@@ -685,7 +696,11 @@ def build_place_of_service():
                 "CMS place of service codes (fragment)",
                 "The CMS place-of-service codes that dermatology claims use (CMS-1500 box 24B). Public domain.")
     cs.update({"caseSensitive": True, "content": "fragment", "count": len(rows),
-               "concept": [{"code": r["code"], "display": r["display"]} for r in rows]})
+               "concept": [{"code": r["code"], "display": r["display"],
+                            "property": [prop("pfsRate", r["pfsRate"]),
+                                         prop("hospitalSetting", r["hospital"] == "true"),
+                                         prop("telehealth", r["telehealth"] == "true")]} for r in rows]})
+    cs["property"] = property_decls(cs["concept"])
     return cs
 
 
