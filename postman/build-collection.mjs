@@ -225,13 +225,20 @@ const claimFiles = [
   '24-biopsy-addon-listed-first.json', '25-ptp-biopsy-with-wart-destruction.json', '26-ptp-17004-with-17000-59.json',
   '27-mue-17003-fourteen-units.json', '28-mue-11103-seven-units.json', '30-retired-99201.json',
   '34-five-modifiers.json', '35-modifier-59-with-xs.json', '40-two-established-em-same-day.json',
+  '60-duplicate-biopsy-add-on-lines.json', '61-claim-filed-14-months-after-service.json',
+  '62-two-excimer-codes-same-day.json', '63-modifier-22-on-visit.json', '64-pathology-26-and-tc-one-line.json',
+  '65-visit-with-two-units.json', '66-xs-on-destruction-next-to-visit.json', '67-physician-pdt-96574-with-j7308.json',
+  '68-clean-preauthorization-for-excision.json', '69-visit-with-goeckerman-without-25.json',
+  '70-clean-hospital-outpatient-pos-without-html.json',
 ];
 // extra text checks for the common mistakes the issue names
 const extraChecks = {
   '17-em-missing-25-with-biopsy.json': t('message says to append modifier 25', `const i = body.issue.find(i => i.details.coding[0].code === 'MOD-25-MISSING'); pm.expect(i.details.text).to.include('Line 1').and.include('99213').and.include('11102').and.include('modifier 25'); pm.expect(i.details.coding[0].system).to.eql('${RULES}'); pm.expect(i.details.coding[0].display).to.be.a('string').and.not.empty; pm.expect(i.code).to.eql('business-rule');`),
-  '27-mue-17003-fourteen-units.json': t('MUE of 17003 is 13', `const i = body.issue.find(i => i.details.coding[0].code === 'UNITS-MUE'); pm.expect(i.details.text).to.include('17003').and.include('13');`),
+  '27-mue-17003-fourteen-units.json': t('MUE of 17003 is 13; 15 or more lesions are 17004', `const i = body.issue.find(i => i.details.coding[0].code === 'UNITS-MUE'); pm.expect(i.details.text).to.include('17003').and.include('13').and.include('17004');`),
+  '69-visit-with-goeckerman-without-25.json': t('the fix for a visit is 25 on the visit, not XS', `const i = body.issue.find(i => i.details.coding[0].code === 'PTP-BUNDLED'); pm.expect(i.details.text).to.include('modifier 25 to line 1').and.not.include('append XS');`),
+  '61-claim-filed-14-months-after-service.json': t('names the filing limit', `const i = body.issue.find(i => i.details.coding[0].code === 'DATE-TIMELY-FILING'); pm.expect(i.details.text).to.include('12 months').and.include('2024-03-12');`),
   '25-ptp-biopsy-with-wart-destruction.json': t('names the NCCI pair', `const i = body.issue.find(i => i.details.coding[0].code === 'PTP-BUNDLED'); pm.expect(i.details.text).to.match(/NCCI|bundled/i);`),
-  '34-five-modifiers.json': t('the profile also says at most 4 modifiers', `const p = body.issue.find(i => i.details.coding[0].code === 'PROFILE'); pm.expect(p.severity).to.eql('error'); pm.expect(p.details.text).to.include('max allowed = 4');`),
+  '34-five-modifiers.json': t('MOD-LIMIT alone: the profile\'s copy of it is dropped', `pm.expect(body.issue.map(i => i.details.coding[0].code)).to.eql(['MOD-LIMIT']);`),
   '30-retired-99201.json': t('CODE-INACTIVE names the retirement date', `const i = body.issue.find(i => i.details.coding[0].code === 'CODE-INACTIVE'); pm.expect(i.details.text).to.include('99201').and.include('2021-01-01');`),
   '22-addon-17003-without-17000.json': t('names the missing primary', `const i = body.issue.find(i => i.details.coding[0].code === 'ADDON-NO-PRIMARY'); pm.expect(i.details.text).to.include('17003').and.include('17000');`),
 };
@@ -257,11 +264,14 @@ const c01 = JSON.parse(claimText('01-clean-em-with-biopsy.json'));
 claim.push(post('Parameters-wrapped claim (17)', 'Claim/$validate-claim',
   JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'resource', resource: c17 }] }, null, 2),
   status(200),
-  t('same findings as the bare claim', `pm.expect(findings(body).map(f => f.rule)).to.eql(['MOD-25-MISSING', 'PTP-BUNDLED']);`)));
-claim.push(post('Bundle of two claims (17, 01)', 'Claim/$validate-claim',
-  JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: c17 }, { resource: c01 }] }, null, 2),
+  t('same findings as the bare claim', `pm.expect(findings(body).map(f => f.rule)).to.eql(['MOD-25-MISSING']);`)));
+claim.push(post('Bundle of two claims (17, 01) with their patient', 'Claim/$validate-claim',
+  JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [
+    { fullUrl: 'urn:uuid:0d6f4b2e-1d17-4c1a-9a17-000000000017', resource: c17 },
+    { fullUrl: 'urn:uuid:0d6f4b2e-1d17-4c1a-9a17-0000000000a1', resource: { resourceType: 'Patient', id: 'derm-pt-117', active: true } },
+    { fullUrl: 'urn:uuid:0d6f4b2e-1d17-4c1a-9a17-000000000001', resource: c01 }] }, null, 2),
   status(200),
-  t('a Bundle of two OperationOutcomes, in order', `pm.expect(body.resourceType).to.eql('Bundle'); pm.expect(body.entry.length).to.eql(2); pm.expect(findings(body.entry[0].resource).map(f => f.rule)).to.eql(['MOD-25-MISSING', 'PTP-BUNDLED']); pm.expect(body.entry[1].resource.issue[0].severity).to.eql('information');`)));
+  t('one OperationOutcome per Claim, in order, tied to its entry by fullUrl; the Patient is context', `pm.expect(body.resourceType).to.eql('Bundle'); pm.expect(body.entry.length).to.eql(2); pm.expect(body.entry.map(e => e.fullUrl)).to.eql(['urn:uuid:0d6f4b2e-1d17-4c1a-9a17-000000000017', 'urn:uuid:0d6f4b2e-1d17-4c1a-9a17-000000000001']); pm.expect(findings(body.entry[0].resource).map(f => f.rule)).to.eql(['MOD-25-MISSING']); pm.expect(body.entry[1].resource.issue[0].severity).to.eql('information');`)));
 
 // ---- Errors ----
 const errors = [

@@ -45,10 +45,11 @@ public final class ClaimValidationService {
         this.listener = listener;
     }
 
+    /** The rule findings and, {@code withProfile}, the profile findings that do not restate one of them. */
     public List<Finding> findings(Claim claim, boolean withProfile) {
         List<Finding> findings = new ArrayList<>(engine.run(views.create(claim)));
         if (withProfile && profile != null) {
-            findings.addAll(profile.validate(claim));
+            findings.addAll(profile.validate(claim, findings));
             findings.sort(RuleEngine.ORDER);
         }
         return findings;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dermcode.rules.CodeFacts;
+import org.dermcode.rules.PlaceOfService;
 import org.hl7.fhir.r4.model.Claim;
 
 /**
@@ -36,7 +37,7 @@ public final class ClaimView {
             String dateElement,
             String provider,
             BigDecimal units,
-            boolean nonFacility,
+            PlaceOfService placeOfService,
             List<Integer> diagnosisPointers) {
 
         public String path() {
@@ -81,6 +82,11 @@ public final class ClaimView {
         public Day day() {
             return date == null ? null : new Day(date, provider);
         }
+
+        /** Paid at the non-facility rate: a place of service off CMS's facility list, or none given. */
+        public boolean nonFacility() {
+            return placeOfService == null || !placeOfService.facilityRate();
+        }
     }
 
     /** One diagnosis ({@code Claim.diagnosis[index]}); {@code icdCode} is null without an ICD-10-CM coding. */
@@ -98,10 +104,13 @@ public final class ClaimView {
     private final LocalDate created;
     private final LocalDate periodStart;
     private final LocalDate periodEnd;
+    private final boolean beforeService;
 
     ClaimView(Claim claim, List<Line> lines, List<Diagnosis> diagnoses, LocalDate created, LocalDate periodStart,
             LocalDate periodEnd) {
         this.claim = claim;
+        this.beforeService = claim.getUse() == Claim.Use.PREAUTHORIZATION
+                || claim.getUse() == Claim.Use.PREDETERMINATION;
         this.lines = List.copyOf(lines);
         this.diagnoses = List.copyOf(diagnoses);
         this.created = created;
@@ -157,5 +166,13 @@ public final class ClaimView {
 
     public LocalDate periodEnd() {
         return periodEnd;
+    }
+
+    /**
+     * True for a preauthorization or predetermination ({@code Claim.use}): it describes services not
+     * yet given, so it is not a bill and the billing-date rules do not apply.
+     */
+    public boolean beforeService() {
+        return beforeService;
     }
 }

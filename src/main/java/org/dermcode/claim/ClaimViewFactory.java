@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dermcode.rules.CodeFacts;
 import org.dermcode.rules.CodeFactsRegistry;
+import org.dermcode.rules.PlaceOfService;
 import org.dermcode.terminology.SystemUrls;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Claim;
@@ -26,7 +27,6 @@ public final class ClaimViewFactory {
 
     private static final Pattern CPT = Pattern.compile("\\d{4}[0-9FTU]");
     private static final Pattern HCPCS = Pattern.compile("[A-V]\\d{4}");
-    static final String OFFICE = "11";
 
     private final CodeFactsRegistry registry;
 
@@ -87,10 +87,13 @@ public final class ClaimViewFactory {
 
         BigDecimal units = item.hasQuantity() && item.getQuantity().hasValue() ? item.getQuantity().getValue()
                 : BigDecimal.ONE;
-        boolean nonFacility = false;
+        PlaceOfService placeOfService = null;
         if (item.hasLocationCodeableConcept()) {
             for (Coding coding : item.getLocationCodeableConcept().getCoding()) {
-                nonFacility |= OFFICE.equals(coding.getCode());
+                if (coding.hasCode() && SystemUrls.PLACE_OF_SERVICE.equals(SystemUrls.normalize(coding.getSystem()))) {
+                    placeOfService = registry.placeOfService(coding.getCode().strip());
+                    break;
+                }
             }
         }
         List<Integer> pointers = new ArrayList<>();
@@ -98,7 +101,7 @@ public final class ClaimViewFactory {
             pointers.add(pointer.getValue());
         }
         return new ClaimView.Line(index, item, system, code, wellFormed, facts, List.copyOf(modifiers), date,
-                dateElement, provider(claim, item), units, nonFacility, pointers);
+                dateElement, provider(claim, item), units, placeOfService, pointers);
     }
 
     private ClaimView.Modifier modifier(int index, CodeableConcept concept) {

@@ -55,6 +55,16 @@ public final class ProfileValidator {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileValidator.class);
     private static final Pattern LINE = Pattern.compile("^Claim\\.item\\[(\\d+)]");
+    /** A line or the whole claim: a rule pointing there says nothing about one element inside it. */
+    private static final Pattern LINE_OR_CLAIM = Pattern.compile("^Claim(\\.item\\[\\d+])?$");
+    private static final String MINIMUM = "Validation_VAL_Profile_Minimum";
+    private static final String MAXIMUM = "Validation_VAL_Profile_Maximum";
+    /** "Claim.item.modifier: max allowed = 4, ..." names the child element a cardinality message is about. */
+    private static final Pattern CARDINALITY_ELEMENT = Pattern.compile("^[A-Za-z]+(?:\\.[A-Za-z]+)*\\.([A-Za-z]+)(?:\\[x])?:");
+    /** A validator message nested in another's text: "ValidationMessage[level=...,location=...,message=...]". */
+    private static final Pattern NESTED = Pattern.compile(
+            "ValidationMessage\\[level=\\w+,type=\\w+,location=([^,]*),message=(.*?)](?=, ValidationMessage\\[|]$)");
+    private static final String NESTED_START = " Issues: [ValidationMessage[";
     /** Messages that are advice about authoring resources, not about the claim's content. */
     private static final Set<String> IGNORED = Set.of("Validation_VAL_Profile_Unknown_NotPolicy");
 
@@ -152,7 +162,18 @@ public final class ProfileValidator {
     }
 
     public List<Finding> validate(Claim claim) {
-        return findings(claim, false);
+        return findings(claim, false, List.of());
+    }
+
+    /**
+     * The profile findings that add something to {@code ruleFindings}: a finding at an element a
+     * coding rule already reports (the same element, or one inside the other) restates the rule in
+     * the validator's words and is dropped (MOD-UNKNOWN and a binding message at the same modifier,
+     * MOD-LIMIT and "max allowed = 4" for the line's modifiers, SEQ-DX-MISSING and "minimum required
+     * = 1" for its diagnosisSequence).
+     */
+    public List<Finding> validate(Claim claim, List<Finding> ruleFindings) {
+        return findings(claim, false, ruleFindings);
     }
 
     /**
@@ -161,10 +182,10 @@ public final class ProfileValidator {
      * and to check, in tests, that both routes agree.
      */
     List<Finding> validateAsJson(Claim claim) {
-        return findings(claim, true);
+        return findings(claim, true, List.of());
     }
 
-    private List<Finding> findings(Claim claim, boolean asJson) {
+    private List<Finding> findings(Claim claim, boolean asJson, List<Finding> ruleFindings) {
         List<ValidationMessage> messages = new ArrayList<>();
         PooledValidator pooled = borrow();
         boolean healthy = true;
@@ -198,13 +219,73 @@ public final class ProfileValidator {
                 continue;
             }
             String location = message.getLocation() == null ? "Claim" : message.getLocation();
+            if (restated(message, location, ruleFindings)) {
+                continue;
+            }
             Matcher line = LINE.matcher(location);
             findings.add(new Finding(RULE_ID, ruleName, severity(message.getLevel()), IssueType.STRUCTURE,
                     line.find() ? Integer.parseInt(line.group(1)) : Finding.CLAIM_LEVEL, location,
-                    "Profile derm-claim: " + message.getMessage()
+                    "Profile derm-claim: " + plain(message.getMessage())
                             + (message.getMessageId() == null ? "" : " [" + message.getMessageId() + "]")));
         }
         return findings;
+    }
+
+    /** True when a rule finding is at the element the message is about (see {@link #validate(Claim, List)}). */
+    private static boolean restated(ValidationMessage message, String location, List<Finding> ruleFindings) {
+        if (ruleFindings.isEmpty()) {
+            return false;
+        }
+        String id = message.getMessageId();
+        boolean minimum = MINIMUM.equals(id);
+        String element = location;
+        if ((minimum || MAXIMUM.equals(id)) && message.getMessage() != null) {
+            Matcher child = CARDINALITY_ELEMENT.matcher(message.getMessage());
+            if (child.find()) {
+                element = location + "." + child.group(1);
+            }
+        }
+        for (Finding rule : ruleFindings) {
+            String at = rule.expression();
+            if (at == null || RULE_ID.equals(rule.ruleId())) {
+                continue;
+            }
+            if (at.equals(element) || inside(at, element) || (inside(element, at) && !LINE_OR_CLAIM.matcher(at).matches())
+                    || (minimum && at.equals(location))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(String path, String element) {
+        return path.length() > element.length() && path.startsWith(element)
+                && (path.charAt(element.length()) == '.' || path.charAt(element.length()) == '[');
+    }
+
+    /**
+     * The validator's text as plain sentences: messages nested in another's text come as Java
+     * object text ("Issues: [ValidationMessage[level=ERROR,...]]") and an absent display as
+     * "'null'"; both are rewritten.
+     */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        String result = text.replace(", and display 'null'", "").replace(" and display 'null'", "");
+        int nested = result.indexOf(NESTED_START);
+        if (nested < 0) {
+            return result;
+        }
+        String head = result.substring(0, nested);
+        String issues = result.substring(nested + " Issues: [".length());
+        List<String> parts = new ArrayList<>();
+        Matcher m = NESTED.matcher(issues);
+        while (m.find()) {
+            parts.add(m.group(1) + ": " + m.group(2));
+        }
+        String joined = String.join("; ", parts);
+        return parts.isEmpty() ? head : (head.endsWith(".") ? head.substring(0, head.length() - 1) : head) + ": " + joined;
     }
 
     /** The claim as the validator's element tree, or null (logged) if the builder cannot take it. */

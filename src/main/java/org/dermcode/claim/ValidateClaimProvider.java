@@ -6,16 +6,16 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import org.dermcode.config.FhirPlainProvider;
-import org.dermcode.outcome.OutcomeMapper;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 
 /**
  * {@code POST /Claim/$validate-claim}: the body is a Claim, a Parameters with the Claim in
- * {@code resource}, or a Bundle of Claims (answered with a Bundle of OperationOutcomes, in order).
+ * {@code resource}, or a Bundle of Claims (answered with a Bundle of OperationOutcomes, one per
+ * Claim in order, each entry with its Claim entry's {@code fullUrl}). A Bundle's other entries
+ * (Patient, Organization, Coverage...) are the Claims' context: they are not validated or answered.
  */
 public final class ValidateClaimProvider implements FhirPlainProvider {
 
@@ -78,14 +78,8 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
         Bundle result = new Bundle();
         result.setType(Bundle.BundleType.COLLECTION);
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            Bundle.BundleEntryComponent out = result.addEntry();
             if (entry.getResource() instanceof Claim claim) {
-                out.setFullUrl(entry.getFullUrl());
-                out.setResource(service.validate(claim, sourceLength));
-            } else {
-                out.setResource(OutcomeMapper.error(IssueType.INVALID, "Entry is a "
-                        + (entry.hasResource() ? entry.getResource().fhirType() : "missing resource")
-                        + ", not a Claim; it was not validated"));
+                result.addEntry().setFullUrl(entry.getFullUrl()).setResource(service.validate(claim, sourceLength));
             }
         }
         return result;

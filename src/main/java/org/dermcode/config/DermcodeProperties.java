@@ -14,13 +14,17 @@ public record DermcodeProperties(
         @DefaultValue("profiles") Path profilesDir,
         @DefaultValue("rules") Path rulesDir,
         @DefaultValue Expansion expansion,
-        @DefaultValue Validation validation) {
+        @DefaultValue Validation validation,
+        @DefaultValue Rules rules) {
 
     /** Paging and caching of {@code $expand}. */
     public record Expansion(
             @DefaultValue("100") int defaultCount,
             @DefaultValue("1000") int maxCount,
             @DefaultValue("2000") long cacheSize) {}
+
+    /** Payer-dependent rule limits (see {@link org.dermcode.rules.RuleSettings}). */
+    public record Rules(@DefaultValue("12") int timelyFilingMonths) {}
 
     /** Claim validation switches. */
     public record Validation(

@@ -7,6 +7,7 @@ import org.dermcode.rules.ClaimRule;
 import org.dermcode.rules.CodeFactsRegistry;
 import org.dermcode.rules.RuleCatalog;
 import org.dermcode.rules.RuleEngine;
+import org.dermcode.rules.RuleSettings;
 import org.dermcode.terminology.ExpansionService;
 import org.dermcode.terminology.TerminologyRepository;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,11 @@ public class RulesConfig {
     public CodeFactsRegistry codeFactsRegistry(TerminologyRepository repository, ExpansionService expansions,
             Knowledge knowledge) {
         return new CodeFactsRegistry(repository, expansions, knowledge);
+    }
+
+    @Bean
+    public RuleSettings ruleSettings(DermcodeProperties properties) {
+        return new RuleSettings(properties.rules().timelyFilingMonths());
     }
 
     @Bean

@@ -36,6 +36,7 @@ public record CodeFacts(
         String biopsyAddOn,
         List<String> expectedDiagnoses,
         List<String> requiresProcedure,
+        String largerCode,
         LocalDate effectiveDate,
         LocalDate retirementDate,
         BigDecimal workRvu,
@@ -54,7 +55,8 @@ public record CodeFacts(
                 c.string("pctc"), c.integer("mueUnits"), c.string("mueAdjudication"), c.decimal("nonFacilityRvu"),
                 c.decimal("facilityRvu"), c.string("modifierAppliesTo"), c.string("modifierRole"),
                 c.bool("ncciAssociated"), c.integer("biopsyRank"), c.string("biopsyAddOn"), List.copyOf(c.strings("expectedDiagnoses")),
-                List.copyOf(c.strings("requiresProcedure")), c.effectiveDate(), c.retirementDate(), c.decimal("workRvu"),
+                List.copyOf(c.strings("requiresProcedure")), c.string("largerCode"), c.effectiveDate(),
+                c.retirementDate(), c.decimal("workRvu"),
                 c.string("pfsStatus"), null, null, c.string("siteGroup"), c.string("sizeMeasure"), c.decimal("sizeMin"),
                 c.decimal("sizeMax"));
     }
@@ -69,7 +71,7 @@ public record CodeFacts(
                 hasFees ? fees.pctc() : null, cms.mue() == null ? null : cms.mue().units(),
                 cms.mue() == null ? null : cms.mue().adjudication(), hasFees ? fees.nonFacilityRvu() : null,
                 hasFees ? fees.facilityRvu() : null, modifierAppliesTo, modifierRole, ncciAssociated, biopsyRank,
-                biopsyAddOn, expectedDiagnoses, requiresProcedure, effectiveDate, retirementDate,
+                biopsyAddOn, expectedDiagnoses, requiresProcedure, largerCode, effectiveDate, retirementDate,
                 hasFees ? fees.workRvu() : null, hasFees ? fees.status() : null, cms.pfsRelease(), cms.ncciRelease(),
                 siteGroup, sizeMeasure, sizeMin, sizeMax);
     }
@@ -118,7 +120,7 @@ public record CodeFacts(
                 && (retirementDate == null || day.isBefore(retirementDate)));
     }
 
-    /** Total RVUs for ranking: non-facility for an office (place of service 11), facility otherwise. */
+    /** Total RVUs for ranking: the non-facility or the facility total, as the place of service says. */
     public BigDecimal rankingRvu(boolean nonFacility) {
         return nonFacility ? nonFacilityRvu : facilityRvu;
     }

@@ -24,7 +24,8 @@ import org.hl7.fhir.r4.model.ValueSet;
  * Every fact the rules read, gathered once at start-up: CPT/HCPCS code and modifier facts from the
  * newest CodeSystem versions, combined with the CMS facts of each period between two release dates
  * from {@link Knowledge} (so {@link #code(String, LocalDate)} is two map look-ups), the ICD-10-CM
- * codes the server knows, and the diagnosis families.
+ * codes the server knows, the diagnosis families, the places of service, and the code ValueSets
+ * rules name.
  */
 public final class CodeFactsRegistry {
 
@@ -39,9 +40,14 @@ public final class CodeFactsRegistry {
     private final Map<String, CodeFacts> modifiers = new LinkedHashMap<>();
     private final Set<String> diagnoses = new HashSet<>();
     private final Map<String, Set<String>> families = new HashMap<>();
+    private final Map<String, PlaceOfService> placesOfService = new HashMap<>();
+    private final TerminologyRepository repository;
+    private final ExpansionService expansions;
 
     public CodeFactsRegistry(TerminologyRepository repository, ExpansionService expansions, Knowledge knowledge) {
         this.knowledge = knowledge;
+        this.repository = repository;
+        this.expansions = expansions;
         for (String system : new String[] {SystemUrls.CPT, SystemUrls.HCPCS}) {
             CodeSystemIndex index = repository.codeSystem(system)
                     .orElseThrow(() -> new TerminologyLoadException("The " + system + " CodeSystem is missing"));
@@ -74,11 +80,29 @@ public final class CodeFactsRegistry {
                 families.computeIfAbsent(family, id -> familyCodes(repository, expansions, id));
             }
         }
+        repository.codeSystem(SystemUrls.PLACE_OF_SERVICE)
+                .orElseThrow(() -> new TerminologyLoadException("The place-of-service CodeSystem is missing"))
+                .concepts().forEach(c -> placesOfService.put(c.code(), new PlaceOfService(c.code(),
+                        "facility".equals(c.string("pfsRate")), c.bool("hospitalSetting"), c.bool("telehealth"))));
+    }
+
+    /**
+     * The codes of one of the server's ValueSets (by id), expanded now: for rules to call once,
+     * when they are built, never per claim.
+     */
+    public Set<String> valueSetCodes(String valueSetId) {
+        return Set.copyOf(familyCodes(repository, expansions, valueSetId));
+    }
+
+    /** The facts of a CMS place-of-service code; a code the CodeSystem does not list is a non-facility place. */
+    public PlaceOfService placeOfService(String code) {
+        PlaceOfService known = placesOfService.get(code);
+        return known != null ? known : PlaceOfService.unlisted(code);
     }
 
     private static Set<String> familyCodes(TerminologyRepository repository, ExpansionService expansions, String id) {
         ValueSet valueSet = repository.valueSet(FAMILY_BASE + id, null)
-                .orElseThrow(() -> new TerminologyLoadException("Diagnosis family ValueSet " + id + " is missing"));
+                .orElseThrow(() -> new TerminologyLoadException("ValueSet " + id + " is missing"));
         Set<String> result = new HashSet<>();
         for (ExpansionEntry entry : expansions.content(valueSet, repository, null, false).entries()) {
             result.add(entry.code());

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * DATE-FUTURE: a line's own date of service ({@code servicedDate} or {@code servicedPeriod.start})
  * after the date the claim was created: a service cannot be billed before it is given. Not checked
- * when {@code Claim.created} is absent. Domain doc section 8 (claim format conventions).
+ * when {@code Claim.created} is absent, nor on a preauthorization or predetermination, which
+ * describes services still to come. Domain doc section 8 (claim format conventions).
  */
 @Component
 final class DateFutureRule implements ClaimRule {
@@ -19,7 +20,7 @@ final class DateFutureRule implements ClaimRule {
 
     @Override
     public void check(ClaimView claim, Findings findings) {
-        if (claim.created() == null) {
+        if (claim.created() == null || claim.beforeService()) {
             return;
         }
         for (Line line : claim.lines()) {

@@ -1,6 +1,9 @@
 package org.dermcode.rules;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
@@ -15,6 +18,12 @@ import org.springframework.stereotype.Component;
  * line, which is the one the payer denies; for a pair whose column order was guessed from the RVUs
  * ({@code rvu-guess}) the message says only that the two codes are a pair and which one is probably
  * denied.
+ *
+ * <p>The fix depends on the pair. Two procedures: XS (or 59) on the column 2 line for a separate
+ * lesion or site. A visit (E/M) and a procedure: 25 on the visit (57 when a partner has a 090
+ * global), never 59/X, reported once per visit line with all its partners; and not at all when
+ * MOD-25-MISSING already reports that visit, which says the same once. Two visits: left to
+ * EM-MULTIPLE, which reports the second visit.
  */
 @Component
 final class PtpBundledRule implements ClaimRule {
@@ -33,25 +42,59 @@ final class PtpBundledRule implements ClaimRule {
     @Override
     public void check(ClaimView claim, Findings findings) {
         for (List<Line> day : claim.days().values()) {
+            Map<Line, List<Line>> visitPartners = null;
             for (Line a : day) {
                 for (Line b : day) {
                     if (a.index() >= b.index() || !a.hasCode() || !b.hasCode()) {
                         continue;
                     }
                     Optional<PtpPair> pair = knowledge.ptp(a.code(), b.code(), a.date());
-                    if (pair.isEmpty()) {
+                    if (pair.isEmpty() || (pair.get().bypassable() && (hasNcciModifier(a) || hasNcciModifier(b)))) {
                         continue;
                     }
                     Line column2 = pair.get().column2().equals(a.code()) ? a : b;
                     Line column1 = column2 == a ? b : a;
-                    boolean bypassed = pair.get().bypassable() && (hasNcciModifier(a) || hasNcciModifier(b));
-                    if (!bypassed) {
-                        findings.add(id(), column2.index(), column2.path() + ".productOrService", message(column1,
-                                column2, pair.get()));
+                    if (column1.isEm() && column2.isEm()) {
+                        continue; // two visits on one day: EM-MULTIPLE
                     }
+                    if (pair.get().bypassable() && (column1.isEm() || column2.isEm())) {
+                        Line visit = column2.isEm() ? column2 : column1;
+                        if (!Mod25MissingRule.reports(claim, visit)) {
+                            if (visitPartners == null) {
+                                visitPartners = new LinkedHashMap<>();
+                            }
+                            visitPartners.computeIfAbsent(visit, l -> new ArrayList<>()).add(visit == column2 ? column1
+                                    : column2);
+                        }
+                        continue;
+                    }
+                    findings.add(id(), column2.index(), column2.path() + ".productOrService", message(column1,
+                            column2, pair.get()));
                 }
             }
+            if (visitPartners != null) {
+                visitPartners.forEach((visit, partners) -> findings.add(id(), visit.index(),
+                        visit.path() + ".productOrService", visitMessage(visit, partners)));
+            }
         }
+    }
+
+    /** One message for a visit and its procedure partners: the bypass of a visit is 25 (or 57) on the visit line. */
+    private static String visitMessage(Line visit, List<Line> partners) {
+        List<String> named = new ArrayList<>();
+        boolean major = false;
+        for (Line partner : partners) {
+            named.add(partner.code() + " (line " + partner.number() + ")");
+            major |= partner.isHosted() && Mod57MinorRule.MAJOR_GLOBAL.equals(partner.facts().globalDays());
+        }
+        String fix = major
+                ? "append modifier 57 to line " + visit.number() + " if the visit was where the major surgery was"
+                        + " decided (25 if it was a significant, separately identifiable visit for another problem)"
+                : "append modifier 25 to line " + visit.number() + " if the visit was significant and separately"
+                        + " identifiable";
+        return "Line " + visit.number() + ": " + visit.code() + " is bundled with " + String.join(", ", named)
+                + " on " + visit.date() + " (NCCI edits between a visit and procedures); " + fix
+                + ", otherwise remove the visit (59 and X modifiers are not for office visits)";
     }
 
     static boolean hasNcciModifier(Line line) {

@@ -8,15 +8,20 @@ import org.dermcode.claim.ClaimView.Line;
 import org.springframework.stereotype.Component;
 
 /**
- * SEQ-RVU-ORDER: on one day (same date and rendering provider), primary procedures (hosted
- * procedures that are not add-ons) should be listed highest-valued first. Ranked with the
- * non-facility total RVUs for place of service 11 and the facility totals otherwise, of the fee
- * schedule in force on the line's date of service. Reported on a
- * primary worth more than a primary listed before it. A quality check, not a payment rule. Domain
- * doc section 8 (line order).
+ * SEQ-RVU-ORDER: on one day (same date and rendering provider), the procedures subject to the
+ * multiple-procedure reduction (PFS indicator 2; add-ons, pathology, phototherapy and PDT have 0
+ * and are not ranked) should be listed highest-valued first, as the payer ranks them. Ranked with
+ * the non-facility or facility total RVUs as CMS's facility place-of-service list says (data of
+ * the place-of-service CodeSystem; a line without a place of service counts as non-facility), of
+ * the fee schedule in force on the line's date of service.
+ * Reported on a procedure worth more than one listed before it. A quality check, not a payment
+ * rule. Domain doc section 8 (line order) and section 13 (place of service).
  */
 @Component
 final class SeqRvuOrderRule implements ClaimRule {
+
+    /** PFS multiple-procedure indicator 2: the standard reduction, ranked by value. */
+    static final String REDUCED = "2";
 
     @Override
     public String id() {
@@ -51,9 +56,10 @@ final class SeqRvuOrderRule implements ClaimRule {
         }
     }
 
-    /** The ranking RVU of a primary procedure line, or null for any other line. */
+    /** The ranking RVU of a procedure subject to the multiple-procedure reduction, or null for any other line. */
     private static BigDecimal rvu(Line line) {
-        if (!line.isHosted() || !line.facts().isProcedure() || line.facts().isAddOn()) {
+        if (!line.isHosted() || !line.facts().isProcedure() || line.facts().isAddOn()
+                || !REDUCED.equals(line.facts().multipleProcedure())) {
             return null;
         }
         return line.facts().rankingRvu(line.nonFacility());

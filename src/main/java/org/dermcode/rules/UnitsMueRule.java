@@ -15,11 +15,18 @@ import org.springframework.stereotype.Component;
  * UNITS-MUE: the units of one code on one day (same date and rendering provider), summed over its
  * lines in claim order, exceed the code's Medically Unlikely Edit. Reported once, on the line
  * where the running sum first goes over. MAI 2 (policy, absolute) is an error; MAI 3 (clinical,
- * payable on appeal) a warning. Domain doc section 4 (values in section 1; summing rule in
- * section 8).
+ * payable on appeal) a warning. Where the code set has a code for the larger count
+ * ({@code largerCode}: 17003 -> 17004, 17110 -> 17111), the message names it. Domain doc section 4
+ * (values in section 1; summing rule in section 8; series in section 2.3).
  */
 @Component
 final class UnitsMueRule implements ClaimRule {
+
+    private final CodeFactsRegistry registry;
+
+    UnitsMueRule(CodeFactsRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public String id() {
@@ -47,7 +54,7 @@ final class UnitsMueRule implements ClaimRule {
         }
     }
 
-    private static String message(Line line, BigDecimal sum, BigDecimal mue, boolean policy) {
+    private String message(Line line, BigDecimal sum, BigDecimal mue, boolean policy) {
         String base = "Line " + line.number() + ": " + line.code() + " reaches " + sum.stripTrailingZeros().toPlainString()
                 + " units on " + line.date() + " (all its lines that day) but its medically unlikely edit (MUE) is "
                 + mue + " per day (" + (line.facts().ncciRelease() == null ? "NCCI MUE"
@@ -55,9 +62,21 @@ final class UnitsMueRule implements ClaimRule {
         if (policy) {
             String mai = line.facts().mueAdjudication() == null ? "" : " with MAI " + line.facts().mueAdjudication();
             return base + mai + " (a CMS policy limit: units above it are"
-                    + " never paid and modifiers do not help); reduce the units to " + mue + " or correct the code";
+                    + " never paid and modifiers do not help); reduce the units to " + mue + larger(line)
+                    + ", or correct the code";
         }
         return base + " with MAI 3 (a clinical limit: units above it are denied but can be paid on appeal with"
-                + " documentation); check the units and keep the records that support them";
+                + " documentation); check the units" + larger(line) + ", and keep the records that support them";
+    }
+
+    /** " (for a count above what 17003 covers, bill 17004: ... instead)", when the code set has that code. */
+    private String larger(Line line) {
+        String code = line.facts().largerCode();
+        if (code == null) {
+            return "";
+        }
+        String display = registry.code(code).map(CodeFacts::display).orElse(null);
+        return " (for a count above what " + line.code() + " covers, bill " + code
+                + (display == null ? "" : ", " + display + ",") + " instead)";
     }
 }

@@ -15,6 +15,7 @@ import org.dermcode.terminology.SystemUrls;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Parameters;
@@ -65,7 +66,7 @@ class ValidateClaimIT extends ServerIT {
         HttpResponse<String> response = post(example("17-em-missing-25-with-biopsy.json"), "application/fhir+json");
         assertThat(response.statusCode()).isEqualTo(200);
         OperationOutcome outcome = outcome(response);
-        assertThat(ruleIds(outcome)).containsExactly("MOD-25-MISSING", "PTP-BUNDLED");
+        assertThat(ruleIds(outcome)).containsExactly("MOD-25-MISSING");
         OperationOutcomeIssueComponent missing25 = issue(outcome, "MOD-25-MISSING");
         assertThat(missing25.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
         assertThat(missing25.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
@@ -82,7 +83,7 @@ class ValidateClaimIT extends ServerIT {
         parameters.addParameter().setName("resource").setResource(claim);
         OperationOutcome outcome = client.operation().onType(Claim.class).named("$validate-claim")
                 .withParameters(parameters).returnResourceType(OperationOutcome.class).execute();
-        assertThat(ruleIds(outcome)).containsExactly("MOD-25-MISSING", "PTP-BUNDLED");
+        assertThat(ruleIds(outcome)).containsExactly("MOD-25-MISSING");
     }
 
     @Test
@@ -120,22 +121,23 @@ class ValidateClaimIT extends ServerIT {
     }
 
     @Test
-    void bundleOfClaimsIsAnsweredWithOneOutcomePerEntryInOrder() throws Exception {
+    void bundleOfClaimsIsAnsweredWithOneOutcomePerClaimTiedToItsEntry() throws Exception {
         Bundle batch = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        batch.addEntry().setResource(FHIR.newJsonParser().parseResource(Claim.class, example("01-clean-em-with-biopsy.json")));
-        batch.addEntry().setResource(new Patient().setActive(true));
-        batch.addEntry().setResource(FHIR.newJsonParser().parseResource(Claim.class,
-                example("22-addon-17003-without-17000.json")));
+        batch.addEntry().setFullUrl("http://example.org/fhir/Claim/derm-claim-01")
+                .setResource(FHIR.newJsonParser().parseResource(Claim.class, example("01-clean-em-with-biopsy.json")));
+        batch.addEntry().setFullUrl("http://example.org/fhir/Patient/derm-pt-101").setResource(new Patient().setActive(true));
+        batch.addEntry().setFullUrl("http://example.org/fhir/Coverage/derm-cov-101").setResource(new Coverage());
+        batch.addEntry().setFullUrl("http://example.org/fhir/Claim/derm-claim-22").setResource(
+                FHIR.newJsonParser().parseResource(Claim.class, example("22-addon-17003-without-17000.json")));
         HttpResponse<String> response = post(FHIR.newJsonParser().encodeResourceToString(batch), "application/fhir+json");
         assertThat(response.statusCode()).isEqualTo(200);
         Bundle answer = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
-        assertThat(answer.getEntry()).hasSize(3);
+        assertThat(answer.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl).containsExactly(
+                "http://example.org/fhir/Claim/derm-claim-01", "http://example.org/fhir/Claim/derm-claim-22");
         OperationOutcome first = (OperationOutcome) answer.getEntry().get(0).getResource();
         OperationOutcome second = (OperationOutcome) answer.getEntry().get(1).getResource();
-        OperationOutcome third = (OperationOutcome) answer.getEntry().get(2).getResource();
         assertThat(first.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
-        assertThat(second.getIssueFirstRep().getDetails().getText()).contains("Patient", "not a Claim");
-        assertThat(ruleIds(third)).contains("ADDON-NO-PRIMARY");
+        assertThat(ruleIds(second)).contains("ADDON-NO-PRIMARY");
     }
 
     @Test

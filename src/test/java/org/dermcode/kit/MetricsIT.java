@@ -47,6 +47,11 @@ class MetricsIT extends ServerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(claim)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(validated.statusCode()).isEqualTo(200);
         assertThat(validated.body()).contains("MOD-25-MISSING");
+        String bundled = Files.readString(Path.of("examples", "claims", "25-ptp-biopsy-with-wart-destruction.json"));
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/Claim/$validate-claim"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundled)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("PTP-BUNDLED");
         HttpResponse<String> lookup = get(baseUrl() + "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=00000");
         assertThat(lookup.statusCode()).isEqualTo(404);
 

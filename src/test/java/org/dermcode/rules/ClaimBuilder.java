@@ -110,6 +110,17 @@ public final class ClaimBuilder {
         return this;
     }
 
+    /** Replaces the system of the current line's place of service. */
+    public ClaimBuilder posSystem(String system) {
+        current.getLocationCodeableConcept().getCodingFirstRep().setSystem(system);
+        return this;
+    }
+
+    public ClaimBuilder use(Claim.Use use) {
+        claim.setUse(use);
+        return this;
+    }
+
     /** Replaces the current line's diagnosis pointers. */
     public ClaimBuilder dx(int... pointers) {
         current.getDiagnosisSequence().clear();

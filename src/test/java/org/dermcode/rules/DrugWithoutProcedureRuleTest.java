@@ -15,7 +15,8 @@ class DrugWithoutProcedureRuleTest {
         var findings = RuleTesting.run(rule, claim().line("99213").line("J7308").build());
         RuleTesting.assertSingle(findings, "DRUG-WITHOUT-PROCEDURE", IssueSeverity.WARNING,
                 "Claim.item[1].productOrService");
-        assertThat(findings.get(0).message()).contains("Line 2", "J7308", "96567", "2024-05-06");
+        assertThat(findings.get(0).message()).contains("Line 2", "J7308", "96567", "96573", "96574",
+                "2024-05-06");
     }
 
     @Test
@@ -28,6 +29,8 @@ class DrugWithoutProcedureRuleTest {
     @Test
     void silentWithTheProcedure() {
         assertThat(RuleTesting.run(rule, claim().line("J7308").line("96567").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("96573").line("J7308").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("96574").line("J7308").build())).isEmpty();
     }
 
     @Test

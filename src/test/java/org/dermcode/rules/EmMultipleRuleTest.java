@@ -25,8 +25,16 @@ class EmMultipleRuleTest {
     }
 
     @Test
+    void countsUnitsOneLineWithTwoUnitsIsTwoVisits() {
+        var findings = RuleTesting.run(rule, claim().line("99213").units(2).line("11102").build());
+        RuleTesting.assertSingle(findings, "EM-MULTIPLE", IssueSeverity.ERROR, "Claim.item[0].quantity");
+        assertThat(findings.get(0).message()).contains("Line 1", "99213", "2 units");
+    }
+
+    @Test
     void silentForOneVisitPerDay() {
         assertThat(RuleTesting.run(rule, claim().line("99213").line("11102").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("99213").units(1).line("11102").units(3).build())).isEmpty();
     }
 
     @Test

@@ -32,6 +32,25 @@ class ModBypassUnneededRuleTest {
     }
 
     @Test
+    void aVisitIsNoPartnerXsOnDestructionNextToA25Visit() {
+        var findings = RuleTesting.run(rule, claim().line("99213").mod("25").line("17000").mod("XS").build());
+        RuleTesting.assertSingle(findings, "MOD-BYPASS-UNNEEDED", IssueSeverity.WARNING, "Claim.item[1].modifier[0]");
+        assertThat(findings.get(0).message()).contains("17000", "XS", "25");
+    }
+
+    @Test
+    void firesOnXsOnABiopsyAddOnNextToItsPrimaryAndAVisit() {
+        var findings = RuleTesting.run(rule, claim().line("99213").mod("25").line("11102").line("11103").mod("XS")
+                .build());
+        RuleTesting.assertSingle(findings, "MOD-BYPASS-UNNEEDED", IssueSeverity.WARNING, "Claim.item[2].modifier[0]");
+    }
+
+    @Test
+    void silentOnAVisitCarrying59WhichIsModNotOnEms() {
+        assertThat(RuleTesting.run(rule, claim().line("99213").mod("59").line("11102").build())).isEmpty();
+    }
+
+    @Test
     void silentForOtherModifiers() {
         assertThat(RuleTesting.run(rule, claim().line("17311").mod("RT").line("17313").mod("51").build())).isEmpty();
     }

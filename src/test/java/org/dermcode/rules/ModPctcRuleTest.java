@@ -25,6 +25,18 @@ class ModPctcRuleTest {
     }
 
     @Test
+    void fires26AndTcTogetherOnACodeThatSplits() {
+        var findings = RuleTesting.run(rule, claim().line("88305").mod("26").mod("TC").build());
+        RuleTesting.assertSingle(findings, "MOD-PCTC", IssueSeverity.ERROR, "Claim.item[0].modifier[1]");
+        assertThat(findings.get(0).message()).contains("88305", "both 26 and TC", "global");
+    }
+
+    @Test
+    void silentForOneComponentRepeated() {
+        assertThat(RuleTesting.run(rule, claim().line("88305").mod("26").mod("26").build())).isEmpty();
+    }
+
+    @Test
     void silentOnPathologyAndUnhostedCode() {
         assertThat(RuleTesting.run(rule, claim().line("88305").mod("26").line("88342").mod("TC").line("88300").mod("26")
                 .build())).isEmpty();

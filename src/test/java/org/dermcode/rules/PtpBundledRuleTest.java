@@ -38,6 +38,31 @@ class PtpBundledRuleTest {
     }
 
     @Test
+    void visitWithoutModifierNextToAMinorProcedureIsLeftToMod25Missing() {
+        var claim = claim().line("99213").line("11102").line("96920").build();
+        assertThat(RuleTesting.run(rule, claim)).isEmpty();
+        assertThat(RuleTesting.run(new Mod25MissingRule(), claim)).hasSize(1);
+    }
+
+    @Test
+    void visitPairWithAnXxxProcedureAdvises25OnTheVisitOnce() {
+        var findings = RuleTesting.run(rule, claim().diagnoses("L40.0").line("99213").line("96910").build());
+        RuleTesting.assertSingle(findings, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[0].productOrService");
+        assertThat(findings.get(0).message()).contains("Line 1", "99213", "96910 (line 2)",
+                "append modifier 25 to line 1").doesNotContain("XS", "append 59");
+    }
+
+    @Test
+    void visitPairIsBypassedBy25() {
+        assertThat(RuleTesting.run(rule, claim().line("99213").mod("25").line("96910").build())).isEmpty();
+    }
+
+    @Test
+    void twoVisitsAreLeftToEmMultiple() {
+        assertThat(RuleTesting.run(rule, claim().line("99213").line("99212").build())).isEmpty();
+    }
+
+    @Test
     void silentOnDifferentDays() {
         assertThat(RuleTesting.run(rule, claim().line("17110").line("11102").date("2024-05-20").build())).isEmpty();
     }

@@ -31,14 +31,18 @@ public final class RuleSet {
         return result;
     }
 
+    /** The rules built with {@code data}; {@link RuleSettings#MEDICARE} unless {@code data} holds other settings. */
     public static List<ClaimRule> all(Object... data) {
+        List<Object> candidates = new ArrayList<>();
+        candidates.add(RuleSettings.MEDICARE);
+        candidates.addAll(List.of(data));
         List<ClaimRule> rules = new ArrayList<>();
         for (Class<?> type : classes()) {
             Constructor<?> constructor = type.getDeclaredConstructors()[0];
             Object[] args = new Object[constructor.getParameterCount()];
             for (int i = 0; i < args.length; i++) {
                 Class<?> wanted = constructor.getParameterTypes()[i];
-                for (Object candidate : data) {
+                for (Object candidate : candidates) {
                     if (wanted.isInstance(candidate)) {
                         args[i] = candidate;
                     }

@@ -29,6 +29,29 @@ class SeqRvuOrderRuleTest {
     }
 
     @Test
+    void ranksByCmsFacilityListNotOffice() {
+        // 17110 then 11104: non-facility 3.43 < 3.76 fires; facility totals 17110 > 11104 stay silent
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("49").line("11104").pos("49").build())).hasSize(1);
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("24").line("11104").pos("24").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("10").line("11104").pos("10").build())).hasSize(1);
+    }
+
+    @Test
+    void placeOfServiceSystemIsReadWithOrWithoutHtml() {
+        String page = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("22").posSystem(page).line("11104").pos("22")
+                .posSystem(page).build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("17110").pos("22").posSystem("http://example.org/other")
+                .line("11104").pos("22").posSystem("http://example.org/other").build())).hasSize(1);
+    }
+
+    @Test
+    void ranksOnlyCodesSubjectToTheMultipleProcedureReduction() {
+        // 88305 (indicator 0) is worth more than 11102 but is not ranked; 96567 likewise
+        assertThat(RuleTesting.run(rule, claim().line("11102").line("96567").line("88342").build())).isEmpty();
+    }
+
+    @Test
     void silentInDescendingOrder() {
         assertThat(RuleTesting.run(rule, claim().line("11106").line("11104").line("11102").build())).isEmpty();
     }

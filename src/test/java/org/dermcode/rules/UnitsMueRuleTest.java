@@ -3,19 +3,27 @@ package org.dermcode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermcode.rules.ClaimBuilder.claim;
 
+import org.dermcode.TestTerminology;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 
 class UnitsMueRuleTest {
 
-    private final UnitsMueRule rule = new UnitsMueRule();
+    private final UnitsMueRule rule = new UnitsMueRule(TestTerminology.FACTS);
 
     @Test
     void mai2IsAnError() {
         var findings = RuleTesting.run(rule, claim().line("17000").line("17003").units(14).build());
         RuleTesting.assertSingle(findings, "UNITS-MUE", IssueSeverity.ERROR, "Claim.item[1].quantity");
         assertThat(findings.get(0).message()).contains("Line 2", "17003", "14 units", "13", "MAI 2", "policy",
-                "2024-05-06");
+                "2024-05-06", "bill 17004, ", "15 or more");
+    }
+
+    @Test
+    void namesNoLargerCodeWhereTheCodeSetHasNone() {
+        var findings = RuleTesting.run(rule, claim().line("11102").line("11103").units(7).build());
+        RuleTesting.assertSingle(findings, "UNITS-MUE", IssueSeverity.WARNING, "Claim.item[1].quantity");
+        assertThat(findings.get(0).message()).doesNotContain(" bill ");
     }
 
     @Test
