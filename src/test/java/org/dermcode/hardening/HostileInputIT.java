@@ -219,7 +219,7 @@ class HostileInputIT extends ServerIT {
                 claim("zero quantity", claimWith(item("1", "11102", null, "0", "2024-02-27"), dx(1, "L82.1")), 422,
                         "quantity"),
                 claim("negative sequence", claimWith(item("-1", "11102", null, "1", "2024-02-27"), dx(1, "L82.1")), 200,
-                        "minimum value of 1"),
+                        "item.sequence -1"),
                 claim("invalid date 2024-13-45", claimWith(item("1", "11102", null, "1", "2024-13-45"), dx(1, "L82.1")), 400,
                         "2024-13-45"),
                 claim("date that is not a date", claimWith(item("1", "11102", null, "1", "yesterday"), dx(1, "L82.1")), 400,
