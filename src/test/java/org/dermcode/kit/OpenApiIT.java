@@ -115,7 +115,7 @@ class OpenApiIT extends ServerIT {
         JsonNode faulty = examples.path("17-em-missing-25-with-biopsy");
         assertThat(clean.path("summary").asText()).startsWith("Clean: ").endsWith("(no findings)");
         assertThat(faulty.path("summary").asText()).startsWith("Faulty: ")
-                .contains("MOD-25-MISSING", "PTP-BUNDLED");
+                .contains("MOD-25-MISSING");
         assertThat(clean.path("value").asText())
                 .isEqualTo(Files.readString(Path.of("examples/claims/01-clean-em-with-biopsy.json")));
         assertThat(faulty.path("value").asText())
@@ -123,7 +123,7 @@ class OpenApiIT extends ServerIT {
 
         // what "Try it out" sends: the example as the body
         assertThat(ruleIds(validate(clean.path("value").asText()))).isEmpty();
-        assertThat(ruleIds(validate(faulty.path("value").asText()))).containsExactly("MOD-25-MISSING", "PTP-BUNDLED");
+        assertThat(ruleIds(validate(faulty.path("value").asText()))).containsExactly("MOD-25-MISSING");
     }
 
     private OperationOutcome validate(String claim) throws Exception {
