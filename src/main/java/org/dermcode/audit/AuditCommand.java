@@ -232,13 +232,15 @@ public final class AuditCommand {
     }
 
     /**
-     * A progress bar with rate and ETA on a terminal; a plain line every 5 s otherwise. The rate and
-     * the ETA are shown once they mean something ({@link #rateKnown}): the first claims include the
-     * JIT's and the validator's warm-up, and an ETA from them overstated a 7 s run as 1295 s. From
-     * then on the rate is measured from the moment it became known, so the warm-up stays out of it.
+     * A progress bar with rate and ETA on a terminal; a plain line every 5 s otherwise. The first
+     * claims include the JIT's and the validator's warm-up, and an ETA from them overstated a 7 s run
+     * as 1295 s: once {@value #MIN_CLAIMS_FOR_RATE} claims and 2 s have passed (the warm-up is behind),
+     * the rate is measured from that moment, and rate and ETA are shown once that measurement is
+     * 2 s long ({@link #rateKnown}); until then the line says "measuring the rate". The last line
+     * gives the average of the whole run.
      */
     static final class Progress {
-        /** A rate is known after this many claims and this much time. */
+        /** The warm-up is taken to be over after this many claims and this much time. */
         static final long MIN_CLAIMS_FOR_RATE = 100;
         static final long MIN_NANOS_FOR_RATE = 2_000_000_000L;
 
@@ -279,20 +281,19 @@ public final class AuditCommand {
             print(System.nanoTime(), true);
         }
 
+        /** True once the rate has been measured for 2 s after the warm-up. */
         boolean rateKnown(long now) {
-            return done >= Math.min(MIN_CLAIMS_FOR_RATE, total) && now - start >= MIN_NANOS_FOR_RATE;
+            return markTime >= 0 && now - markTime >= MIN_NANOS_FOR_RATE;
         }
 
         void print(long now, boolean last) {
-            boolean known = last || rateKnown(now);
-            if (known && markTime < 0) {
+            if (markTime < 0 && done >= Math.min(MIN_CLAIMS_FOR_RATE, total) && now - start >= MIN_NANOS_FOR_RATE) {
                 markTime = now;
                 markDone = done;
             }
-            double rate = done / Math.max(1e-9, (now - start) / 1e9);
-            if (!last && markTime >= 0 && now - markTime >= MIN_NANOS_FOR_RATE) {
-                rate = (done - markDone) / ((now - markTime) / 1e9);
-            }
+            boolean known = last || rateKnown(now);
+            double rate = last || !known ? done / Math.max(1e-9, (now - start) / 1e9)
+                    : (done - markDone) / ((now - markTime) / 1e9);
             long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
             int percent = total == 0 ? 100 : (int) (100 * done / total);
             String speed = known ? String.format("%,.0f claims/s", rate) : "measuring the rate";
