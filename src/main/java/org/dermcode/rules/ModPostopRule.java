@@ -1,25 +1,22 @@
 package org.dermcode.rules;
 
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
 import org.springframework.stereotype.Component;
 
 /**
- * MOD-POSTOP: a line of the same provider dated 1-10 days after a 010-global procedure on the
- * claim, i.e. inside its post-operative period: an E/M needs 24 (unrelated visit), a procedure
- * (not an add-on) needs 79 (unrelated; 58 staged and 78 return to the OR are also accepted);
- * otherwise it is part of the global surgery package (domain doc section 5, MOD-06 and MOD-07).
- * Each later line is reported once, against the first such procedure.
+ * MOD-POSTOP: a line of the same provider inside the post-operative period of a procedure on the
+ * claim, as its global period says (010: the 10 days after; 090: the 90 days after; see
+ * {@link GlobalPeriods}): an E/M needs 24 (unrelated visit); a procedure with a global period of
+ * its own (000, 010, 090) or one the server does not host needs 79 (unrelated; 58 staged and 78
+ * return to the OR are also accepted). XXX and ZZZ services (pathology, phototherapy, PDT,
+ * add-ons), drugs and G2211 are outside the surgical package and take no 79. Otherwise the line is
+ * part of the global surgery package (domain doc section 5, MOD-06 and MOD-07; section 13). Each
+ * later line is reported once, against the first such procedure. The visit the day before a 090
+ * procedure is MOD-57-MISSING's.
  */
 @Component
 final class ModPostopRule implements ClaimRule {
-
-    static final String POSTOP_GLOBAL = "010";
-    static final int POSTOP_DAYS = 10;
 
     @Override
     public String id() {
@@ -28,42 +25,34 @@ final class ModPostopRule implements ClaimRule {
 
     @Override
     public void check(ClaimView claim, Findings findings) {
-        Set<Integer> reported = new HashSet<>();
-        for (Line surgery : claim.lines()) {
-            if (!surgery.isHosted() || !surgery.facts().isProcedure() || surgery.date() == null
-                    || !POSTOP_GLOBAL.equals(surgery.facts().globalDays())) {
+        for (Line later : claim.lines()) {
+            String fix = fix(later);
+            if (fix == null) {
                 continue;
             }
-            for (Line later : claim.lines()) {
-                if (later == surgery || later.date() == null || reported.contains(later.index())
-                        || !Objects.equals(later.provider(), surgery.provider())) {
-                    continue;
-                }
-                long days = ChronoUnit.DAYS.between(surgery.date(), later.date());
-                if (days < 1 || days > POSTOP_DAYS) {
-                    continue;
-                }
-                String fix = fix(later);
-                if (fix == null) {
-                    continue;
-                }
-                reported.add(later.index());
-                findings.add(id(), later.index(), later.path(), "Line " + later.number() + ": " + later.code()
-                        + " on " + later.date() + " falls in the 10-day post-operative period of " + surgery.code()
-                        + " (line " + surgery.number() + ", " + surgery.date() + ", same provider, 010 global in the "
-                        + surgery.facts().feeScheduleLabel() + "); " + fix);
+            Line surgery = GlobalPeriods.surgeryBefore(claim, later);
+            if (surgery == null) {
+                continue;
             }
+            findings.add(id(), later.index(), later.path(), "Line " + later.number() + ": " + later.code()
+                    + " on " + later.date() + " falls in the " + GlobalPeriods.postOperativeDays(surgery)
+                    + "-day post-operative period of " + surgery.code() + " (line " + surgery.number() + ", "
+                    + surgery.date() + ", same provider, " + surgery.facts().globalDays() + " global in the "
+                    + surgery.facts().feeScheduleLabel() + "); " + fix);
         }
     }
 
     /** What the later line needs, or null when it is fine (or not concerned). */
     private static String fix(Line line) {
+        if (line.date() == null) {
+            return null;
+        }
         if (line.isEm()) {
             return line.hasModifier(Modifiers.UNRELATED_EM_POSTOP) ? null
                     : "if the visit was for an unrelated problem append modifier 24, otherwise it is included in"
                             + " the surgery and should not be billed";
         }
-        if (line.isProcedure() && !line.isAddOn() && !line.hasModifier(Modifiers.UNRELATED_PROCEDURE_POSTOP)
+        if (GlobalPeriods.hasOwnGlobal(line) && !line.hasModifier(Modifiers.UNRELATED_PROCEDURE_POSTOP)
                 && !line.hasModifier(Modifiers.STAGED_PROCEDURE) && !line.hasModifier(Modifiers.RETURN_TO_OR)) {
             return "append modifier 79 if the procedure is unrelated (58 if staged or planned, 78 if a return to"
                     + " the operating room), otherwise it is included in the surgery's global period";

@@ -34,6 +34,27 @@ class ModPostopRuleTest {
     }
 
     @Test
+    void servicesOutsideTheSurgicalPackageTakeNo79() {
+        var claim = claim().diagnoses("B07.8", "L40.0", "L57.0").line("17110").line("88305").date("2024-05-09")
+                .line("96910").dx(2).date("2024-05-10").line("96567").dx(3).date("2024-05-11").line("J7308").dx(3)
+                .date("2024-05-11").line("99213").mod("24").dx(2).date("2024-05-12").line("G2211").dx(2)
+                .date("2024-05-12").build();
+        assertThat(RuleTesting.run(rule, claim)).isEmpty();
+    }
+
+    @Test
+    void aCodeTheServerDoesNotHostMayHaveAGlobalOfItsOwn() {
+        var findings = RuleTesting.run(rule, claim().line("17110").line("11200").date("2024-05-09").build());
+        RuleTesting.assertSingle(findings, "MOD-POSTOP", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(findings.get(0).message()).contains("11200", "10-day", "79");
+    }
+
+    @Test
+    void aMinorProcedureHasNoPreOperativeDay() {
+        assertThat(RuleTesting.run(rule, claim().line("17110").line("99213").date("2024-05-05").build())).isEmpty();
+    }
+
+    @Test
     void silentAfter000GlobalOrOtherProvider() {
         assertThat(RuleTesting.run(rule, claim().line("11102").line("99213").date("2024-05-08").build())).isEmpty();
         var claim = claim().careTeam(2, "Practitioner/dr-b").line("17110").line("99213").date("2024-05-08")
