@@ -229,10 +229,10 @@ const claimFiles = [
   '62-two-excimer-codes-same-day.json', '63-modifier-22-on-visit.json', '64-pathology-26-and-tc-one-line.json',
   '65-visit-with-two-units.json', '66-xs-on-destruction-next-to-visit.json', '67-physician-pdt-96574-with-j7308.json',
   '68-clean-preauthorization-for-excision.json', '69-visit-with-goeckerman-without-25.json',
-  '70-clean-hospital-outpatient-pos-without-html.json', '71-ptp-same-anatomic-modifier-both-lines.json',
-  '72-biopsy-at-telehealth-place-of-service.json', '73-phototherapy-in-hospital-outpatient-department.json',
-  '74-pathology-global-for-hospital-outpatient.json', '75-diagnosis-category-header.json',
-  '76-postop-visit-24-with-surgery-diagnosis.json', '77-clean-phototherapy-in-postop-period.json',
+  '70-clean-hospital-outpatient-pos-without-html.json', '80-ptp-same-anatomic-modifier-both-lines.json',
+  '81-biopsy-at-telehealth-place-of-service.json', '82-phototherapy-in-hospital-outpatient-department.json',
+  '83-pathology-global-for-hospital-outpatient.json', '84-diagnosis-category-header.json',
+  '85-postop-visit-24-with-surgery-diagnosis.json', '86-clean-phototherapy-in-postop-period.json',
 ];
 // extra text checks for the common mistakes the issue names
 const extraChecks = {
