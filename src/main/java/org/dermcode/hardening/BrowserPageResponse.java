@@ -14,23 +14,31 @@ import java.nio.charset.StandardCharsets;
 /**
  * Holds back the answer to a request a browser made, so that its Content-Security-Policy can be
  * set from what it turns out to be: HAPI's highlighted HTML page gets the hashes of its inline
- * style and script ({@link HighlightedPagePolicy}); anything else keeps the policy already set.
- * A body over {@code limit} bytes is streamed as it comes, with the strict policy (the page then
- * shows unstyled).
+ * style and script ({@link HighlightedPagePolicy}); anything else gets the API's policy. A body
+ * over {@code limit} bytes is streamed as it comes (a page then keeps the policy expected for it).
  */
 final class BrowserPageResponse extends HttpServletResponseWrapper {
 
     private final HttpServletResponse real;
     private final int limit;
+    private final HighlightedPagePolicy pages;
+    private final String apiPolicy;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private boolean spilled;
     private Stream stream;
     private PrintWriter writer;
 
-    BrowserPageResponse(HttpServletResponse real, int limit) {
+    BrowserPageResponse(HttpServletResponse real, int limit, HighlightedPagePolicy pages, String apiPolicy) {
         super(real);
         this.real = real;
         this.limit = limit;
+        this.pages = pages;
+        this.apiPolicy = apiPolicy;
+    }
+
+    private boolean isHtml() {
+        String contentType = real.getContentType();
+        return contentType != null && contentType.startsWith("text/html");
     }
 
     @Override
@@ -92,24 +100,29 @@ final class BrowserPageResponse extends HttpServletResponseWrapper {
         return spilled || real.isCommitted();
     }
 
-    /** Sets the page's policy if it is HAPI's HTML page, then sends what is held. */
-    void finish(HighlightedPagePolicy pages, String apiPolicy) throws IOException {
+    /** Sets the policy: from the page if it is HTML, else the API's; then sends what is held. */
+    void finish() throws IOException {
         if (writer != null) {
             writer.flush();
         }
-        if (spilled || buffer.size() == 0) {
+        if (spilled) {
             return;
         }
-        String contentType = real.getContentType();
-        if (contentType != null && contentType.startsWith("text/html") && !real.isCommitted()) {
-            real.setHeader("Content-Security-Policy", pages.policyFor(buffer.toString(charset()), apiPolicy));
+        if (!real.isCommitted()) {
+            real.setHeader("Content-Security-Policy", isHtml() && buffer.size() > 0
+                    ? pages.policyFor(buffer.toString(charset()), apiPolicy) : apiPolicy);
         }
-        buffer.writeTo(real.getOutputStream());
-        buffer.reset();
+        if (buffer.size() > 0) {
+            buffer.writeTo(real.getOutputStream());
+            buffer.reset();
+        }
     }
 
     private void spill() throws IOException {
         spilled = true;
+        if (!isHtml() && !real.isCommitted()) {
+            real.setHeader("Content-Security-Policy", apiPolicy);
+        }
         buffer.writeTo(real.getOutputStream());
         buffer.reset();
     }

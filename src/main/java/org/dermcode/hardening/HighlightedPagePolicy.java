@@ -28,12 +28,14 @@ final class HighlightedPagePolicy {
             Pattern.DOTALL);
     private static final Pattern BASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~\\-/]*)?");
 
+    private final String rawCss;
     private final String css;
     private final String scriptBefore;
     private final String scriptAfter;
 
     HighlightedPagePolicy() {
-        this.css = resource("ResponseHighlighter.css").strip();
+        this.rawCss = resource("ResponseHighlighter.css");
+        this.css = rawCss.strip();
         String script = resource("ResponseHighlighter.js");
         int base = script.indexOf("FHIR_BASE");
         if (base < 0 || script.indexOf("FHIR_BASE", base + 1) >= 0) {
@@ -41,6 +43,17 @@ final class HighlightedPagePolicy {
         }
         this.scriptBefore = script.substring(0, base);
         this.scriptAfter = script.substring(base + "FHIR_BASE".length());
+    }
+
+    /**
+     * The policy HAPI's page will need on a server with that base URL, computed the way HAPI frames its
+     * stylesheet and fills in its script. Set before the page is written, so that the page's own list
+     * of response headers shows it; {@link #policyFor} then computes it from the page as written.
+     */
+    String expectedPolicy(String baseUrl, String apiPolicy) {
+        String base = baseUrl.replaceAll("[^a-zA-Z0-9:/._-]", "");   // as HAPI's UrlUtil.sanitizeBaseUrl
+        return apiPolicy + "; style-src " + hash("\n" + rawCss + "       ") + "; script-src "
+                + hash(scriptBefore + base + scriptAfter);
     }
 
     /** The policy for this page: {@code apiPolicy} with a style-src and script-src of HAPI's blocks. */

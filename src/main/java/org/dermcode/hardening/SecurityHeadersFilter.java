@@ -38,9 +38,11 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
             single.addHeader(SingleVaryResponse.VARY, "Accept");
         }
         if (mayBeHighlightedPage(request, uri)) {
-            BrowserPageResponse page = new BrowserPageResponse(single, MAX_PAGE_BYTES);
+            // the page lists the response headers it is sent with: give it the policy it will get
+            single.setHeader("Content-Security-Policy", pages.expectedPolicy(serverBase(request), API_CSP));
+            BrowserPageResponse page = new BrowserPageResponse(single, MAX_PAGE_BYTES, pages, API_CSP);
             chain.doFilter(request, page);
-            page.finish(pages, API_CSP);
+            page.finish();
             return;
         }
         chain.doFilter(request, single);
@@ -67,6 +69,13 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         String query = request.getQueryString();
         return (accept != null && accept.contains("text/html")) || (query != null && query.contains("html"));
+    }
+
+    /** The FHIR server's base URL as HAPI sees it: the request URL without the path below the servlet. */
+    private static String serverBase(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        String pathInfo = request.getPathInfo();
+        return pathInfo != null && url.endsWith(pathInfo) ? url.substring(0, url.length() - pathInfo.length()) : url;
     }
 
     /** Also on the error dispatch: an error page for a request that reached no filter still gets them. */

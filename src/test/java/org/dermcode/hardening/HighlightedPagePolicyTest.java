@@ -36,6 +36,14 @@ class HighlightedPagePolicyTest {
     }
 
     @Test
+    void theExpectedPolicyIsTheOneComputedFromHapisPage() throws Exception {
+        String style = "\n" + resource("ResponseHighlighter.css") + "       ";
+        String script = resource("ResponseHighlighter.js").replace("FHIR_BASE", "http://localhost:8080/fhir");
+        assertThat(policy.expectedPolicy("http://localhost:8080/fhir", API))
+                .isEqualTo(policy.policyFor(page(style, script), API));
+    }
+
+    @Test
     void otherInlineStylesAndScriptsAreNotHashed() throws Exception {
         String injected = page("body{background:url(https://evil.example/x)}", "fetch('https://evil.example')");
         assertThat(policy.policyFor(injected, API)).isEqualTo(API);

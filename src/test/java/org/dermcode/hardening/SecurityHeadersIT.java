@@ -80,6 +80,20 @@ class SecurityHeadersIT extends ServerIT {
                 .contains("script-src " + HighlightedPagePolicy.hash(script))
                 .doesNotContain("unsafe-inline", "'self'");
         assertThat(page.headers().allValues("Content-Security-Policy")).hasSize(1);
+        // the page's own list of response headers shows the policy it was sent with
+        assertThat(page.body()).as("the headers box")
+                .contains("Content-Security-Policy: </span><span class=\"headerValue\">" + csp + "</span>");
+    }
+
+    @Test
+    void aBrowserAskingForJsonGetsTheApiPolicy() throws Exception {
+        HttpResponse<String> json = HostileInputIT.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=11102&_format=json"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(json.headers().allValues("Content-Security-Policy")).containsExactly(SecurityHeadersFilter.API_CSP);
     }
 
     @Test
