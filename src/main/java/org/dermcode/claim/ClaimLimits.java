@@ -2,6 +2,7 @@ package org.dermcode.claim;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -12,11 +13,29 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * that names the limit; it is not validated. The defaults are well above real claims: an X12 837P
  * claim has at most 50 service lines, 12 diagnoses and 4 modifiers per line.
  */
-public record ClaimLimits(int maxItems, int maxModifiersPerItem, int maxDiagnoses, int maxStringLength) {
+public record ClaimLimits(int maxItems, int maxModifiersPerItem, int maxDiagnoses, int maxStringLength,
+        int maxBatchClaims, int maxBatchItems) {
 
     /** No limits (unit tests of the rules). */
     public static final ClaimLimits NONE = new ClaimLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-            Integer.MAX_VALUE);
+            Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    /**
+     * The limits of one request holding several claims (a Bundle): at most {@link #maxBatchClaims}
+     * claims with at most {@link #maxBatchItems} items in all, so a Bundle costs about what the
+     * largest single claim costs (bench/cost.sh); each claim is then checked on its own.
+     */
+    public void checkBatch(List<Claim> claims) {
+        if (claims.size() > maxBatchClaims) {
+            throw tooCostly("The Bundle has " + claims.size() + " claims; at most " + maxBatchClaims
+                    + " are accepted per request (dermcode.limits.max-batch-claims)");
+        }
+        int items = claims.stream().mapToInt(claim -> claim.getItem().size()).sum();
+        if (items > maxBatchItems) {
+            throw tooCostly("The claims of the Bundle have " + items + " items in all; at most " + maxBatchItems
+                    + " are accepted per request (dermcode.limits.max-batch-items)");
+        }
+    }
 
     public void check(Claim claim) {
         check(claim, Long.MAX_VALUE);

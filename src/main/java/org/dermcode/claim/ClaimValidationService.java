@@ -55,6 +55,11 @@ public final class ClaimValidationService {
         return findings;
     }
 
+    /** Refuses a request holding more claims or items than {@link ClaimLimits#checkBatch} allows. */
+    public void checkBatch(List<Claim> claims) {
+        limits.checkBatch(claims);
+    }
+
     /** {@code sourceLength}: the length of the body the claim came in (see {@link ClaimLimits#check(Claim, long)}). */
     public OperationOutcome validate(Claim claim, long sourceLength) {
         long start = System.nanoTime();

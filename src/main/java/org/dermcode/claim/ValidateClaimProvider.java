@@ -4,7 +4,6 @@ import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import org.dermcode.config.FhirPlainProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -18,8 +17,6 @@ import org.hl7.fhir.r4.model.Parameters;
  * (Patient, Organization, Coverage...) are the Claims' context: they are not validated or answered.
  */
 public final class ValidateClaimProvider implements FhirPlainProvider {
-
-    static final int MAX_BATCH = 1000;
 
     private final ClaimValidationService service;
 
@@ -67,10 +64,8 @@ public final class ValidateClaimProvider implements FhirPlainProvider {
         if (bundle.getEntry().isEmpty()) {
             throw new InvalidRequestException("The Bundle has no entries: send at least one Claim");
         }
-        if (bundle.getEntry().size() > MAX_BATCH) {
-            throw new PayloadTooLargeException("The Bundle has " + bundle.getEntry().size()
-                    + " entries; at most " + MAX_BATCH + " claims per request");
-        }
+        service.checkBatch(bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Claim.class::isInstance).map(Claim.class::cast).toList());
         if (bundle.getEntry().stream().noneMatch(entry -> entry.getResource() instanceof Claim)) {
             throw new InvalidRequestException("Expected a Claim or a Bundle of Claims, but no entry of the Bundle is a"
                     + " Claim");

@@ -63,7 +63,7 @@ public class ClaimConfig {
                                 .increment();
                     }
                 }, new ClaimLimits(limits.maxClaimItems(), limits.maxModifiersPerItem(), limits.maxClaimDiagnoses(),
-                        limits.maxStringLength()));
+                        limits.maxStringLength(), limits.maxBatchClaims(), limits.maxBatchItems()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.dermcode.hardening;
 
+import jakarta.annotation.PostConstruct;
 import java.util.List;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -59,6 +60,12 @@ public class HardeningConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Refusals of bad requests are not logged at ERROR by HAPI's interceptor service. */
+    @PostConstruct
+    void quietClientErrors() {
+        ClientErrorLogFilter.install();
     }
 
     /** Requests Tomcat refuses before any filter or servlet runs get an OperationOutcome, not an HTML page. */

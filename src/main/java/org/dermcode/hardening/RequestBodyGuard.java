@@ -32,7 +32,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Checks a request before HAPI parses it: a body must be valid UTF-8; XML must carry no DOCTYPE
  * (so no entity, internal or external, is ever declared: XXE and "billion laughs" are refused
- * outright, on top of HAPI's parser, which does not support DTDs); JSON must repeat no property,
+ * outright, on top of HAPI's parser, which does not support DTDs) and nest at most
+ * {@value #MAX_XML_DEPTH} elements; JSON must repeat no property,
  * nest at most {@value #MAX_JSON_DEPTH} levels and hold no control characters in strings; and the
  * single-valued parameters of the terminology operations must not be repeated, in the URL or in a
  * POSTed Parameters resource, JSON or XML (HAPI would silently take the first).
@@ -41,6 +42,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class RequestBodyGuard {
 
     static final int MAX_JSON_DEPTH = 200;
+    static final int MAX_XML_DEPTH = 200;
 
     /** Parameters of the terminology operations that FHIR defines with max = 1. */
     static final Set<String> SINGLE_VALUED = Set.of("url", "valueSet", "valueSetVersion", "system", "systemVersion",
@@ -101,7 +103,7 @@ public final class RequestBodyGuard {
         int first = firstNonWhitespace(body);
         if (first >= 0 && body[first] == '<') {
             checkNoDoctype(body);
-            return xmlParameterNames(body);
+            return checkXml(body);
         } else if (first >= 0 && (body[first] == '{' || body[first] == '[')) {
             return checkJson(body);
         }
@@ -170,16 +172,19 @@ public final class RequestBodyGuard {
     }
 
     /**
-     * The names of the top-level parameters of an XML Parameters resource, in order
-     * ({@code <Parameters><parameter><name value="code"/>}; the names of parts are not included),
-     * or null when the root is not a FHIR Parameters or the XML does not parse (HAPI's parser then
-     * reports it). Called after the DOCTYPE check, on a reader that resolves no entity anyway.
+     * One pass over an XML body: refuses nesting deeper than {@value #MAX_XML_DEPTH} elements (the
+     * profile validator recurses per level: 900 nested extensions overflowed its stack, a 500), and
+     * returns the names of the top-level parameters of a FHIR Parameters resource, in order
+     * ({@code <Parameters><parameter><name value="code"/>}; not the names of parts), or null for
+     * any other root or XML that does not parse (HAPI's parser then reports it). Called after the
+     * DOCTYPE check, on a reader that resolves no entity anyway.
      */
-    private static List<String> xmlParameterNames(byte[] body) {
+    private static List<String> checkXml(byte[] body) {
         XMLStreamReader reader = null;
         try {
             reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
             List<String> names = new ArrayList<>();
+            boolean parameters = false;
             int depth = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -191,18 +196,21 @@ public final class RequestBodyGuard {
                     continue;
                 }
                 depth++;
-                boolean fhir = FHIR_NS.equals(reader.getNamespaceURI());
-                if (depth == 1 && !(fhir && "Parameters".equals(reader.getLocalName()))) {
-                    return null;
+                if (depth > MAX_XML_DEPTH) {
+                    throw new InvalidRequestException("The XML body is nested deeper than " + MAX_XML_DEPTH
+                            + " elements (nesting depth limit)");
                 }
-                if (depth == 3 && fhir && "name".equals(reader.getLocalName())) {
+                boolean fhir = FHIR_NS.equals(reader.getNamespaceURI());
+                if (depth == 1) {
+                    parameters = fhir && "Parameters".equals(reader.getLocalName());
+                } else if (parameters && depth == 3 && fhir && "name".equals(reader.getLocalName())) {
                     String value = reader.getAttributeValue(null, "value");
                     if (value != null) {
                         names.add(value);
                     }
                 }
             }
-            return names;
+            return parameters ? names : null;
         } catch (XMLStreamException e) {
             return null;
         } finally {

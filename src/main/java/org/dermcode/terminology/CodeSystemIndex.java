@@ -145,15 +145,25 @@ public final class CodeSystemIndex {
         return Collections.unmodifiableMap(properties);
     }
 
-    /** All concepts, depth-first in the order of the file. */
+    /**
+     * All concepts, depth-first in the order of the file. Listed once (the index does not change
+     * after construction): an expansion walks it for every include.
+     */
     public List<Concept> concepts() {
-        List<Concept> ordered = new ArrayList<>(concepts.size());
-        Set<String> seen = new HashSet<>();
-        for (Concept root : roots) {
-            collect(root, ordered, seen);
+        List<Concept> listed = ordered;
+        if (listed == null) {
+            List<Concept> all = new ArrayList<>(concepts.size());
+            Set<String> seen = new HashSet<>();
+            for (Concept root : roots) {
+                collect(root, all, seen);
+            }
+            listed = Collections.unmodifiableList(all);
+            ordered = listed;
         }
-        return ordered;
+        return listed;
     }
+
+    private volatile List<Concept> ordered;
 
     private void collect(Concept concept, List<Concept> out, Set<String> seen) {
         if (!seen.add(concept.code())) {

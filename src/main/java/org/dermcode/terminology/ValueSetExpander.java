@@ -1,6 +1,7 @@
 package org.dermcode.terminology;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
@@ -19,19 +21,60 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
  * concepts (by list, by filter or whole system), imported value sets, minus excluded ones.
  * Supported filters: {@code is-a}, {@code descendent-of}, {@code is-not-a}, {@code =}, {@code in}
  * and {@code exists} on the concept or a declared property.
+ *
+ * <p>One expansion tests at most {@value #MAX_TESTS} concepts against a filter (each concept of a
+ * code system an include walks, again for every include and every import) and selects at most
+ * {@value #MAX_SELECTED} (each selection allocates an entry, about 400 bytes): a client's
+ * {@code tx-resource} value set with thousands of whole-system includes, or imports that fan out,
+ * would otherwise cost minutes of CPU and gigabytes in one request. Over either, 422
+ * {@code too-costly}. Our largest value set, derm-diagnoses (110 is-a includes over ICD-10-CM),
+ * tests about 190,000 concepts and selects about 1,700.
  */
 final class ValueSetExpander {
 
     private static final int MAX_DEPTH = 10;
 
+    /** The most concepts one expansion may test and select (see the class comment; bench/cost.sh measures it). */
+    static final int MAX_TESTS = 2_000_000;
+    static final int MAX_SELECTED = 50_000;
+
     private final TerminologyRepository repository;
+    private long tests;
+    private long selected;
 
     ValueSetExpander(TerminologyRepository repository) {
         this.repository = repository;
     }
 
     List<ExpansionEntry> expand(ValueSet valueSet) {
+        tests = 0;
+        selected = 0;
         return new ArrayList<>(compute(valueSet, 0).values());
+    }
+
+    /** Counts concepts tested; refuses the expansion once over {@link #MAX_TESTS}. */
+    private void tested(ValueSet valueSet, long concepts) {
+        tests += concepts;
+        if (tests > MAX_TESTS) {
+            throw tooCostly(valueSet, "test more than " + MAX_TESTS + " concepts against its filters");
+        }
+    }
+
+    /** Counts concepts selected; refuses the expansion once over {@link #MAX_SELECTED}. */
+    private void selected(ValueSet valueSet, long concepts) {
+        selected += concepts;
+        if (selected > MAX_SELECTED) {
+            throw tooCostly(valueSet, "select more than " + MAX_SELECTED + " concepts");
+        }
+    }
+
+    private static UnprocessableEntityException tooCostly(ValueSet valueSet, String what) {
+        String message = "Expanding ValueSet " + describe(valueSet) + " would " + what
+                + " (its includes, filters and imports repeat the work); combine its includes";
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.TOOCOSTLY).setDiagnostics(message);
+        return new UnprocessableEntityException(message, outcome);
     }
 
     private Map<String, ExpansionEntry> compute(ValueSet valueSet, int depth) {
@@ -46,15 +89,16 @@ final class ValueSetExpander {
         }
         Map<String, ExpansionEntry> result = new LinkedHashMap<>();
         for (ConceptSetComponent include : valueSet.getCompose().getInclude()) {
-            result.putAll(select(include, depth));
+            result.putAll(select(valueSet, include, depth));
         }
         for (ConceptSetComponent exclude : valueSet.getCompose().getExclude()) {
-            select(exclude, depth).keySet().forEach(result::remove);
+            select(valueSet, exclude, depth).keySet().forEach(result::remove);
         }
         return result;
     }
 
     private Map<String, ExpansionEntry> fromExpansion(ValueSet valueSet) {
+        selected(valueSet, valueSet.getExpansion().getContains().size());
         Map<String, ExpansionEntry> result = new LinkedHashMap<>();
         for (ValueSet.ValueSetExpansionContainsComponent c : valueSet.getExpansion().getContains()) {
             String system = SystemUrls.normalize(c.getSystem());
@@ -65,10 +109,12 @@ final class ValueSetExpander {
         return result;
     }
 
-    private Map<String, ExpansionEntry> select(ConceptSetComponent set, int depth) {
+    private Map<String, ExpansionEntry> select(ValueSet valueSet, ConceptSetComponent set, int depth) {
+        // an include or import costs something even when empty: imports that fan out are counted too
+        tested(valueSet, 1);
         Map<String, ExpansionEntry> fromSystem = null;
         if (set.hasSystem()) {
-            fromSystem = selectFromSystem(set);
+            fromSystem = selectFromSystem(valueSet, set);
         }
         Map<String, ExpansionEntry> fromValueSets = null;
         for (CanonicalType imported : set.getValueSet()) {
@@ -91,7 +137,8 @@ final class ValueSetExpander {
         return fromSystem;
     }
 
-    private Map<String, ExpansionEntry> selectFromSystem(ConceptSetComponent set) {
+    private Map<String, ExpansionEntry> selectFromSystem(ValueSet valueSet, ConceptSetComponent set) {
+        selected(valueSet, set.getConcept().size());
         String system = SystemUrls.normalize(set.getSystem());
         CodeSystemIndex index = repository.codeSystem(system, set.getVersion()).orElse(null);
         Map<String, ExpansionEntry> result = new LinkedHashMap<>();
@@ -120,8 +167,10 @@ final class ValueSetExpander {
         for (ConceptSetFilterComponent filter : set.getFilter()) {
             matches = matches.and(filterPredicate(index, filter));
         }
+        tested(valueSet, (long) index.size() * Math.max(1, set.getFilter().size()));
         for (Concept concept : index.concepts()) {
             if (matches.test(concept)) {
+                selected(valueSet, 1);
                 ExpansionEntry entry = new ExpansionEntry(system, index.version(), concept.code(), concept.display(), concept);
                 result.put(entry.key(), entry);
             }
@@ -144,13 +193,15 @@ final class ValueSetExpander {
         if (hierarchical && !onConcept) {
             throw new InvalidRequestException("Filter op '" + op + "' applies to 'concept' only, not to '" + property + "'");
         }
+        // the hierarchy below the value, walked once per filter instead of an ancestor walk per concept
+        Set<String> below = hierarchical ? index.selfAndDescendants(value) : Set.of();
         switch (op) {
             case "is-a":
-                return c -> index.subsumes(value, c.code());
+                return c -> below.contains(c.code());
             case "descendent-of":
-                return c -> !c.code().equals(value) && index.subsumes(value, c.code());
+                return c -> !c.code().equals(value) && below.contains(c.code());
             case "is-not-a":
-                return c -> !index.subsumes(value, c.code());
+                return c -> !below.contains(c.code());
             case "=":
                 return c -> onConcept ? c.code().equals(value) : c.strings(property).contains(value);
             case "in": {

@@ -8,10 +8,10 @@ import org.dermcode.bench.BenchmarkClaims;
 import org.hl7.fhir.r4.model.Claim;
 import org.junit.jupiter.api.Test;
 
-/** The string-length limit, with and without the length of the body the claim came in. */
+/** The string-length limit, with and without the length of the body the claim came in; the Bundle limits. */
 class ClaimLimitsTest {
 
-    private final ClaimLimits limits = new ClaimLimits(200, 20, 100, 65_536);
+    private final ClaimLimits limits = new ClaimLimits(200, 20, 100, 65_536, 10, 80);
 
     @Test
     void aLongStringIsTooCostlyWhenTheBodyCouldHoldIt() {
@@ -41,5 +41,20 @@ class ClaimLimitsTest {
 
         assertThatThrownBy(() -> limits.check(claim, 5_000)).isInstanceOf(UnprocessableEntityException.class)
                 .hasMessageContaining("quantity");
+    }
+
+    @Test
+    void aBundleIsLimitedInClaimsAndInItemsInAll() {
+        java.util.List<Claim> ten = java.util.Collections.nCopies(10, new Claim().addItem(new Claim.ItemComponent()));
+        assertThatCode(() -> limits.checkBatch(ten)).doesNotThrowAnyException();
+        java.util.List<Claim> eleven = java.util.Collections.nCopies(11, new Claim());
+        assertThatThrownBy(() -> limits.checkBatch(eleven)).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("11 claims").hasMessageContaining("max-batch-claims");
+        Claim wide = new Claim();
+        for (int i = 0; i < 60; i++) {
+            wide.addItem(new Claim.ItemComponent());
+        }
+        assertThatThrownBy(() -> limits.checkBatch(java.util.List.of(wide, wide))).isInstanceOf(
+                UnprocessableEntityException.class).hasMessageContaining("120 items in all");
     }
 }

@@ -142,7 +142,7 @@ class HostileInputIT extends ServerIT {
     static Stream<Named<Case>> cases() {
         String claim = exampleClaim();
         String fhirXmlClaim = FHIR.newXmlParser().encodeResourceToString(FHIR.newJsonParser().parseResource(claim));
-        byte[] tooLarge = new byte[2 * 1024 * 1024 + 10];
+        byte[] tooLarge = new byte[1024 * 1024 + 10];
         java.util.Arrays.fill(tooLarge, (byte) ' ');
         byte[] invalidUtf8 = utf8(claimWith(item("1", "11102XX", null, "1", "2024-02-27"), dx(1, "L82.1")));
         int at = new String(invalidUtf8, StandardCharsets.ISO_8859_1).indexOf("XX");
@@ -195,20 +195,30 @@ class HostileInputIT extends ServerIT {
                 post("XXE in a $lookup Parameters body", "/CodeSystem/$lookup", XML, XXE_FILE.replace("Claim", "Parameters"),
                         400, "DOCTYPE"),
                 // ---- size ----
-                postBytes("body over 2 MB with Content-Length", JSON, tooLarge, false, 413, "at most"),
-                postBytes("body over 2 MB chunked", JSON, tooLarge, true, 413, "at most"),
+                postBytes("body over 1 MB with Content-Length", JSON, tooLarge, false, 413, "at most"),
+                postBytes("body over 1 MB chunked", JSON, tooLarge, true, 413, "at most"),
                 claim("JSON nested 10,000 levels", "{\"resourceType\":\"Claim\",\"extension\":" + "[".repeat(10_000)
                         + "]".repeat(10_000) + "}", 400, "nested deeper"),
                 post("XML nested 10,000 levels", CLAIM, XML, "<Claim xmlns=\"http://hl7.org/fhir\">"
-                        + "<extension>".repeat(10_000) + "</extension>".repeat(10_000) + "</Claim>", 400, "parse"),
-                claim("a 1.5 MB code", claimWith(item("1", "9".repeat(1_500_000), null, "1", "2024-02-27"), dx(1, "L82.1")),
-                        422, "characters"),
-                claim("10,000 items", claimWith(repeat(item("#", "11102", null, "1", "2024-02-27"), 10_000, ","),
-                        dx(1, "L82.1")), 422, "10000 items"),
+                        + "<extension>".repeat(10_000) + "</extension>".repeat(10_000) + "</Claim>", 400, "nested deeper"),
+                post("XML extensions nested 900 levels (overflowed the profile validator's stack: a 500)", CLAIM, XML,
+                        "<Claim xmlns=\"http://hl7.org/fhir\"><status value=\"active\"/>"
+                        + "<extension url=\"http://example.org/x\">".repeat(900) + "<valueString value=\"x\"/>"
+                        + "</extension>".repeat(900) + "</Claim>", 400, "nested deeper"),
+                claim("a code of 500,000 characters", claimWith(item("1", "9".repeat(500_000), null, "1", "2024-02-27"),
+                        dx(1, "L82.1")), 422, "characters"),
+                claim("1,000 items", claimWith(repeat(item("#", "11102", null, "1", "2024-02-27"), 1_000, ","),
+                        dx(1, "L82.1")), 422, "1000 items"),
                 claim("10,000 modifiers on one item", claimWith(item("1", "11102", repeat(modifier("59"), 10_000, ","), "1",
                         "2024-02-27"), dx(1, "L82.1")), 422, "10000 modifiers"),
-                claim("10,000 diagnoses", claimWith(goodItem(), repeat(dx(1, "L82.1").replace("\"sequence\":1",
-                        "\"sequence\":#"), 10_000, ",")), 422, "10000 diagnoses"),
+                claim("1,000 diagnoses", claimWith(goodItem(), repeat(dx(1, "L82.1").replace("\"sequence\":1",
+                        "\"sequence\":#"), 1_000, ",")), 422, "1000 diagnoses"),
+                claim("a Bundle of 11 claims", "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                        + repeat("{\"resource\":" + claimWith(goodItem(), dx(1, "L82.1")) + "}", 11, ",") + "]}", 422,
+                        "max-batch-claims"),
+                claim("a Bundle of 3 claims with 120 items in all", "{\"resourceType\":\"Bundle\",\"type\":\"collection\","
+                        + "\"entry\":[" + repeat("{\"resource\":" + claimWith(repeat(item("#", "11102", null, "1",
+                        "2024-02-27"), 40, ","), dx(1, "L82.1")) + "}", 3, ",") + "]}", 422, "max-batch-items"),
                 // ---- values ----
                 claim("quantity 1e400", claimWith(item("1", "11102", null, "1e400", "2024-02-27"), dx(1, "L82.1")), 422,
                         "quantity"),
@@ -264,6 +274,12 @@ class HostileInputIT extends ServerIT {
                         "offset"),
                 get("$expand: url repeated", "/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/derm-mohs"
                         + "&url=http://dermcode.org/fhir/ValueSet/derm-em", 400, "url"),
+                post("$expand: a tx-resource ValueSet with 3,000 whole-system includes", "/ValueSet/$expand", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":"
+                                + "\"http://example.org/vs/repeated\"},{\"name\":\"tx-resource\",\"resource\":"
+                                + "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs/repeated\",\"status\":"
+                                + "\"active\",\"compose\":{\"include\":[" + repeat("{\"system\":"
+                                + "\"http://hl7.org/fhir/sid/icd-10-cm\"}", 3_000, ",") + "]}}}]}", 422, "more than"),
                 get("$expand: filter of 10,000 characters", "/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/"
                         + "derm-procedures&filter=" + "a".repeat(10_000), 400, "filter"),
                 get("$validate-code: activeOnly not a boolean", "/ValueSet/$validate-code?url=http://dermcode.org/fhir/"

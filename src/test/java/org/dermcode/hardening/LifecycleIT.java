@@ -27,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Readiness and graceful shutdown, on an application of its own: readiness is DOWN (503) while the
- * profile validator warms up and UP after; a request in flight when the context closes
- * (server.shutdown=graceful, as on SIGTERM) still gets its whole answer.
+ * profile validator warms up and UP after; when the context closes (as on SIGTERM) readiness is
+ * DOWN at once while the server still answers (dermcode.shutdown.drain), and a request in flight
+ * (server.shutdown=graceful) still gets its whole answer. bench/shutdown.sh shows the same on the jar.
  */
 class LifecycleIT {
 
@@ -58,7 +59,7 @@ class LifecycleIT {
     @Test
     void readinessWaitsForWarmUpAndShutdownLetsInFlightRequestsFinish() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DermcodeApplication.class,
-                SlowServletConfig.class).run("--server.port=0");
+                SlowServletConfig.class).run("--server.port=0", "--dermcode.shutdown.drain=2s");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -84,7 +85,16 @@ class LifecycleIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ENTERED.await(10, TimeUnit.SECONDS)).isTrue();
             long closing = System.nanoTime();
-            context.close();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(context::close);
+            // readiness goes DOWN first, while the server still answers (the drain)
+            int readinessWhileClosing = 0;
+            for (int i = 0; i < 100 && readinessWhileClosing != 503; i++) {
+                readinessWhileClosing = http.send(HttpRequest.newBuilder(readiness).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            }
+            assertThat(readinessWhileClosing).isEqualTo(503);
+            assertThat(inFlight).isNotDone();
+            close.get(30, TimeUnit.SECONDS);
             HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("slow answer complete");
