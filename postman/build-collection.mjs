@@ -229,7 +229,11 @@ const claimFiles = [
   '62-two-excimer-codes-same-day.json', '63-modifier-22-on-visit.json', '64-pathology-26-and-tc-one-line.json',
   '65-visit-with-two-units.json', '66-xs-on-destruction-next-to-visit.json', '67-physician-pdt-96574-with-j7308.json',
   '68-clean-preauthorization-for-excision.json', '69-visit-with-goeckerman-without-25.json',
-  '70-clean-hospital-outpatient-pos-without-html.json', '80-ptp-same-anatomic-modifier-both-lines.json',
+  '70-clean-hospital-outpatient-pos-without-html.json',
+  '71-clean-mohs-2026-complex-repair.json', '72-clean-excision-intermediate-repair-2026.json',
+  '73-excision-simple-repair-bundled.json', '74-clean-shave-with-pathology-2026.json',
+  '75-rvu-order-2024-excision-intermediate-repair.json',
+  '80-ptp-same-anatomic-modifier-both-lines.json',
   '81-biopsy-at-telehealth-place-of-service.json', '82-phototherapy-in-hospital-outpatient-department.json',
   '83-pathology-global-for-hospital-outpatient.json', '84-diagnosis-category-header.json',
   '85-postop-visit-24-with-surgery-diagnosis.json', '86-clean-phototherapy-in-postop-period.json',
@@ -243,6 +247,8 @@ const extraChecks = {
   '25-ptp-biopsy-with-wart-destruction.json': t('names the NCCI pair', `const i = body.issue.find(i => i.details.coding[0].code === 'PTP-BUNDLED'); pm.expect(i.details.text).to.match(/NCCI|bundled/i);`),
   '34-five-modifiers.json': t('MOD-LIMIT alone: the profile\'s copy of it is dropped', `pm.expect(body.issue.map(i => i.details.coding[0].code)).to.eql(['MOD-LIMIT']);`),
   '30-retired-99201.json': t('CODE-INACTIVE names the retirement date', `const i = body.issue.find(i => i.details.coding[0].code === 'CODE-INACTIVE'); pm.expect(i.details.text).to.include('99201').and.include('2021-01-01');`),
+  '73-excision-simple-repair-bundled.json': t('a guessed NCCI pair: names the release and the probably denied code', `const i = body.issue.find(i => i.details.coding[0].code === 'PTP-BUNDLED'); pm.expect(i.details.text).to.include('NCCI PTP 2026 Q2').and.include('probably').and.include('12002');`),
+  '75-rvu-order-2024-excision-intermediate-repair.json': t('judged by the CY2024 fee schedule', `const i = body.issue.find(i => i.details.coding[0].code === 'SEQ-RVU-ORDER'); pm.expect(i.details.text).to.include('CY2024 fee schedule').and.include('12052');`),
   '22-addon-17003-without-17000.json': t('names the missing primary', `const i = body.issue.find(i => i.details.coding[0].code === 'ADDON-NO-PRIMARY'); pm.expect(i.details.text).to.include('17003').and.include('17000');`),
 };
 const byFile = Object.fromEntries(manifest.map(e => [e.file, e]));

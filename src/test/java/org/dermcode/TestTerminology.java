@@ -10,6 +10,7 @@ import org.dermcode.rules.RuleCatalog;
 import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.DermcodeValidationSupport;
 import org.dermcode.terminology.ExpansionService;
+import org.dermcode.terminology.ReleaseVersions;
 import org.dermcode.terminology.TerminologyLoader;
 import org.dermcode.terminology.TerminologyRepository;
 
@@ -19,8 +20,9 @@ public final class TestTerminology {
     public static final FhirContext FHIR = FhirContext.forR4Cached();
     public static final TerminologyRepository REPOSITORY =
             new TerminologyLoader(FHIR).load(Path.of("terminology"), Path.of("profiles"));
-    public static final ExpansionService EXPANSIONS = new ExpansionService(REPOSITORY, 100);
     public static final Knowledge KNOWLEDGE = Knowledge.load(Path.of("rules"));
+    public static final ExpansionService EXPANSIONS = new ExpansionService(REPOSITORY, 100,
+            new ReleaseVersions(KNOWLEDGE));
     public static final CodeFactsRegistry FACTS = new CodeFactsRegistry(REPOSITORY, EXPANSIONS, KNOWLEDGE);
     public static final RuleCatalog CATALOG = new RuleCatalog(REPOSITORY);
     public static final ClaimViewFactory VIEWS = new ClaimViewFactory(FACTS);

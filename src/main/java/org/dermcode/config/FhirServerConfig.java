@@ -11,6 +11,7 @@ import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.ConceptMapProvider;
 import org.dermcode.terminology.ExpansionService;
 import org.dermcode.terminology.LookupService;
+import org.dermcode.terminology.ReleaseVersions;
 import org.dermcode.terminology.StructureDefinitionProvider;
 import org.dermcode.terminology.SubsumptionService;
 import org.dermcode.terminology.TerminologyCapabilitiesInterceptor;
@@ -48,8 +49,9 @@ public class FhirServerConfig {
     }
 
     @Bean
-    public ExpansionService expansionService(TerminologyRepository repository, DermcodeProperties properties) {
-        return new ExpansionService(repository, properties.expansion().cacheSize());
+    public ExpansionService expansionService(TerminologyRepository repository, Knowledge knowledge,
+            DermcodeProperties properties) {
+        return new ExpansionService(repository, properties.expansion().cacheSize(), new ReleaseVersions(knowledge));
     }
 
     @Bean

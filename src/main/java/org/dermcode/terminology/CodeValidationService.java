@@ -35,7 +35,8 @@ public final class CodeValidationService {
             boolean abstractAllowed) {
         String system = SystemUrls.normalize(coding.getSystem());
         String code = coding.getCode();
-        CodeSystemIndex index = scope.codeSystem(system, coding.getVersion()).orElse(null);
+        String version = coding.hasVersion() ? coding.getVersion() : expansions.versionOn(scope, system, date);
+        CodeSystemIndex index = scope.codeSystem(system, version).orElse(null);
         if (index == null) {
             return ValidationResult.invalid("Unknown code system '" + system + "'"
                     + (coding.hasVersion() ? " version " + coding.getVersion() : ""), system, code);

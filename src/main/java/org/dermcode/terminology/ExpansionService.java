@@ -42,11 +42,26 @@ public final class ExpansionService {
     private record CacheKey(String url, String version, LocalDate date, boolean activeOnly) {}
 
     private final TerminologyRepository repository;
+    private final ReleaseVersions versions;
     private final Cache<CacheKey, Expansion> cache;
 
     public ExpansionService(TerminologyRepository repository, long cacheSize) {
+        this(repository, cacheSize, null);
+    }
+
+    /**
+     * With {@code versions}, an expansion on a date takes each code system the value set includes
+     * without a version in the version in force that day (a pick list of 2024 has the FY2024 ICD-10-CM).
+     */
+    public ExpansionService(TerminologyRepository repository, long cacheSize, ReleaseVersions versions) {
         this.repository = repository;
+        this.versions = versions;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    }
+
+    /** The version of a system in force on a date that the scope holds, or null (the newest). */
+    String versionOn(TerminologyRepository scope, String system, LocalDate date) {
+        return versions == null ? null : versions.heldVersionOn(scope, system, date);
     }
 
     public Cache<?, ?> cache() {
@@ -64,9 +79,11 @@ public final class ExpansionService {
         return compute(valueSet, scope, date, activeOnly);
     }
 
-    private static Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
+    private Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
         List<ExpansionEntry> entries = new ArrayList<>();
-        for (ExpansionEntry entry : new ValueSetExpander(scope).expand(valueSet)) {
+        ValueSetExpander expander = date == null || versions == null ? new ValueSetExpander(scope)
+                : new ValueSetExpander(scope, system -> versions.heldVersionOn(scope, system, date));
+        for (ExpansionEntry entry : expander.expand(valueSet)) {
             if (activeOnly && entry.isInactiveOn(date)) {
                 continue;
             }

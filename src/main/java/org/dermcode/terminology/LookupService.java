@@ -39,11 +39,13 @@ public final class LookupService {
 
     private final TerminologyRepository repository;
     private final Knowledge knowledge;
+    private final ReleaseVersions versions;
     private final Cache<CacheKey, Parameters> cache;
 
     public LookupService(TerminologyRepository repository, Knowledge knowledge, long cacheSize) {
         this.repository = repository;
         this.knowledge = knowledge;
+        this.versions = new ReleaseVersions(knowledge);
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     }
 
@@ -78,23 +80,9 @@ public final class LookupService {
         return compute(scope, system, version, code, date, requestedProperties);
     }
 
-    /** The version of a code system in force on a date, when the scope holds it; otherwise null (the newest). */
-    private String versionOn(TerminologyRepository scope, String system, LocalDate date) {
-        String normalized = SystemUrls.normalize(system);
-        String year;
-        if (SystemUrls.ICD10CM.equals(normalized)) {
-            year = knowledge.icdFiscalYear(date).year();
-        } else if (SystemUrls.CPT.equals(normalized) || SystemUrls.HCPCS.equals(normalized)) {
-            year = knowledge.pfsRelease(date).year();
-        } else {
-            return null;
-        }
-        return scope.codeSystem(system, year).isPresent() ? year : null;
-    }
-
     private Parameters compute(TerminologyRepository scope, String system, String requestedVersion, String code,
             LocalDate date, List<String> requestedProperties) {
-        String version = requestedVersion == null && date != null ? versionOn(scope, system, date) : requestedVersion;
+        String version = requestedVersion == null ? versions.heldVersionOn(scope, system, date) : requestedVersion;
         String normalized = SystemUrls.normalize(system);
         boolean datedFacts = date != null && (SystemUrls.CPT.equals(normalized) || SystemUrls.HCPCS.equals(normalized));
         CodeSystemIndex index = scope.codeSystem(system, version)

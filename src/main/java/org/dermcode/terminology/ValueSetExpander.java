@@ -41,9 +41,16 @@ final class ValueSetExpander {
     private final TerminologyRepository repository;
     private long tests;
     private long selected;
+    /** The version of an include without one (null: the newest). */
+    private final java.util.function.Function<String, String> defaultVersion;
 
     ValueSetExpander(TerminologyRepository repository) {
+        this(repository, system -> null);
+    }
+
+    ValueSetExpander(TerminologyRepository repository, java.util.function.Function<String, String> defaultVersion) {
         this.repository = repository;
+        this.defaultVersion = defaultVersion;
     }
 
     List<ExpansionEntry> expand(ValueSet valueSet) {
@@ -140,7 +147,8 @@ final class ValueSetExpander {
     private Map<String, ExpansionEntry> selectFromSystem(ValueSet valueSet, ConceptSetComponent set) {
         selected(valueSet, set.getConcept().size());
         String system = SystemUrls.normalize(set.getSystem());
-        CodeSystemIndex index = repository.codeSystem(system, set.getVersion()).orElse(null);
+        CodeSystemIndex index = repository.codeSystem(system, set.hasVersion() ? set.getVersion()
+                : defaultVersion.apply(system)).orElse(null);
         Map<String, ExpansionEntry> result = new LinkedHashMap<>();
         if (index == null) {
             if (!set.hasConcept()) {

@@ -12,9 +12,9 @@ class CodeNotInSubsetRuleTest {
 
     @Test
     void firesOnWellFormedCodeTheServerDoesNotHost() {
-        var findings = RuleTesting.run(rule, claim().line("99213").line("11200").build());
+        var findings = RuleTesting.run(rule, claim().line("99213").line("96372").build());
         RuleTesting.assertSingle(findings, "CODE-NOT-IN-SUBSET", IssueSeverity.WARNING, "Claim.item[1].productOrService");
-        assertThat(findings.get(0).message()).contains("Line 2", "11200", "not one", "skip");
+        assertThat(findings.get(0).message()).contains("Line 2", "96372", "not one", "skip");
     }
 
     @Test

@@ -186,6 +186,29 @@ class CmsReferenceConsistencyTest {
     }
 
     @Test
+    void everyCodeOfTheListIsHostedInEveryVersionItHasAFeeScheduleRowIn() throws IOException {
+        requireReference();
+        List<Source> ncci = sources("ncci");
+        Set<String> list = ncci(ncci.get(ncci.size() - 1)).coverage();
+        assertThat(list).as("codes of the list").hasSizeGreaterThan(200);
+        for (Source pfs : sources("pfs")) {
+            Map<String, Map<String, String>> rows = pfsBaseRows(pfs);
+            for (String code : list) {
+                String system = Character.isDigit(code.charAt(0)) ? SystemUrls.CPT : SystemUrls.HCPCS;
+                Optional<Concept> concept = TestTerminology.REPOSITORY.codeSystem(system, pfs.year()).orElseThrow()
+                        .find(code);
+                if (concept.isEmpty()) {
+                    mismatch(pfs.year() + " " + code, "hosted", "a code of the list is not in version " + pfs.year());
+                } else if (rows.containsKey(code) == concept.get().isInactive()) {
+                    mismatch(pfs.year() + " " + code, "status", "retired " + concept.get().isInactive() + " but "
+                            + pfs.id() + (rows.containsKey(code) ? " has a row" : " has no row"));
+                }
+            }
+        }
+        assertNoMismatches();
+    }
+
+    @Test
     void icdVersionsAreTheFiscalYearFiles() throws IOException {
         requireReference();
         for (Source fy : sources("icd")) {

@@ -223,13 +223,18 @@ class ExpandIT extends ServerIT {
 
     @Test
     void activeOnlyDropsRetiredCodes() {
-        ValueSet all = expandGet(params(VS + "derm-procedures"));
-        assertThat(allCodes(all)).contains("99201", "11100", "11101");
+        // the whole list (233 codes, the retired ones last) in one page
+        Parameters whole = params(VS + "derm-procedures");
+        whole.addParameter().setName("count").setValue(new IntegerType(1000));
+        ValueSet all = expandGet(whole);
+        assertThat(allCodes(all)).contains("99201", "11100", "11101", "J7309");
         Parameters in = params(VS + "derm-procedures");
+        in.addParameter().setName("count").setValue(new IntegerType(1000));
         in.addParameter().setName("activeOnly").setValue(new BooleanType(true));
         ValueSet active = expandGet(in);
-        assertThat(allCodes(active)).doesNotContain("99201", "11100", "11101").contains("99202", "11102");
-        assertThat(active.getExpansion().getTotal()).isEqualTo(all.getExpansion().getTotal() - 3);
+        // J7309 is not in the CY2026 fee schedule: retired in the newest HCPCS version
+        assertThat(allCodes(active)).doesNotContain("99201", "11100", "11101", "J7309").contains("99202", "11102");
+        assertThat(active.getExpansion().getTotal()).isEqualTo(all.getExpansion().getTotal() - 4);
         ValueSetExpansionContainsComponent retired = find(all.getExpansion().getContains(), "99201");
         assertThat(retired.getInactive()).isTrue();
     }

@@ -130,9 +130,9 @@ class ExpansionServiceTest {
     void filterFindsDisplayWordsByPrefix() {
         var expansion = req("derm-procedures").filter("biopsy").expand();
         assertThat(all(expansion)).containsExactlyInAnyOrder("11100", "11101", "11102", "11103", "11104", "11105",
-                "11106", "11107", "40490", "69100", "88305");
-        assertThat(expansion.getTotal()).isEqualTo(11);
-        assertThat(all(req("derm-procedures").filter("bio").expand())).hasSize(11);
+                "11106", "11107", "40490", "69100", "11755", "30100", "67810", "88305");
+        assertThat(expansion.getTotal()).isEqualTo(14);
+        assertThat(all(req("derm-procedures").filter("bio").expand())).hasSize(14);
         assertThat(all(req("derm-procedures").filter("iopsy").expand())).isEmpty();
     }
 
@@ -159,7 +159,24 @@ class ExpansionServiceTest {
         assertThat(all(req("derm-procedures").filter("992").expand()))
                 .containsExactly("99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214",
                         "99215", "99201");
-        assertThat(all(req("derm-procedures").filter("j73").expand())).containsExactly("J7308");
+        assertThat(all(req("derm-procedures").filter("j73").expand())).containsExactly("J7308", "J7345", "J7309");
+    }
+
+    @Test
+    void filterFindsSitesSizesAndTheWordsUsersType() {
+        assertThat(all(req("derm-procedures").filter("skin cancer excision face 1.1").expand())).containsExactly("11642");
+        assertThat(all(req("derm-shave").filter("face 0.5").expand())).containsExactly("11310");
+        assertThat(all(req("derm-repair").filter("intermediate face 2.6").expand())).containsExactly("12052");
+        assertThat(all(req("derm-adjacent-tissue-transfer").filter("flap trunk").expand()))
+                .containsExactly("14000", "14001");
+        // abbreviations and synonyms are designations
+        assertThat(all(req("derm-procedures").filter("BCC excision face").expand()))
+                .containsExactly("11640", "11641", "11642", "11643", "11644", "11646");
+        assertThat(all(req("derm-procedures").filter("I&D abscess").expand())).containsExactly("10060", "10061");
+        assertThat(all(req("derm-procedures").filter("AK").expand())).contains("17000", "17003", "17004", "96567",
+                "96573");
+        assertThat(all(req("derm-procedures").filter("shave").expand())).contains("11300", "11313", "11102");
+        assertThat(all(req("derm-procedures").filter("repair").expand())).contains("12001", "12057", "13160", "11760");
     }
 
     @Test
@@ -184,14 +201,14 @@ class ExpansionServiceTest {
 
     @Test
     void pagesCoverTheWholeExpansion() {
-        var whole = req("derm-procedures").excludeNested().expand();
-        assertThat(whole.getTotal()).isEqualTo(45);
+        var whole = req("derm-procedures").excludeNested().page(0, 1000).expand();
+        assertThat(whole.getTotal()).isEqualTo(233);
         List<String> paged = new ArrayList<>();
-        for (int offset = 0; offset < 45; offset += 10) {
+        for (int offset = 0; offset < 233; offset += 10) {
             var page = req("derm-procedures").page(offset, 10).expand();
-            assertThat(page.getTotal()).isEqualTo(45);
+            assertThat(page.getTotal()).isEqualTo(233);
             assertThat(page.getOffset()).isEqualTo(offset);
-            assertThat(page.getContains()).hasSize(Math.min(10, 45 - offset));
+            assertThat(page.getContains()).hasSize(Math.min(10, 233 - offset));
             paged.addAll(top(page));
         }
         assertThat(paged).isEqualTo(top(whole));
@@ -199,35 +216,35 @@ class ExpansionServiceTest {
 
     @Test
     void offsetAtOrPastTheEndGivesNoContainsAndTheTotal() {
-        for (int offset : new int[] {45, 46, 1000, Integer.MAX_VALUE}) {
+        for (int offset : new int[] {233, 234, 1000, Integer.MAX_VALUE}) {
             var expansion = req("derm-procedures").page(offset, 10).expand();
             assertThat(expansion.getContains()).as("offset " + offset).isEmpty();
-            assertThat(expansion.getTotal()).as("offset " + offset).isEqualTo(45);
+            assertThat(expansion.getTotal()).as("offset " + offset).isEqualTo(233);
         }
     }
 
     @Test
     void hugeCountIsNotAnOverflow() {
         var expansion = req("derm-procedures").page(5, Integer.MAX_VALUE).expand();
-        assertThat(expansion.getContains()).hasSize(40);
-        assertThat(expansion.getTotal()).isEqualTo(45);
+        assertThat(expansion.getContains()).hasSize(228);
+        assertThat(expansion.getTotal()).isEqualTo(233);
     }
 
     @Test
     void countZeroGivesOnlyTheTotal() {
         var expansion = req("derm-procedures").page(0, 0).expand();
         assertThat(expansion.getContains()).isEmpty();
-        assertThat(expansion.getTotal()).isEqualTo(45);
+        assertThat(expansion.getTotal()).isEqualTo(233);
     }
 
     @Test
     void pagingAppliesAfterTheFilter() {
         var first = req("derm-procedures").filter("biopsy").page(0, 5).expand();
         var last = req("derm-procedures").filter("biopsy").page(10, 5).expand();
-        assertThat(first.getTotal()).isEqualTo(11);
+        assertThat(first.getTotal()).isEqualTo(14);
         assertThat(top(first)).hasSize(5);
-        assertThat(last.getTotal()).isEqualTo(11);
-        assertThat(top(last)).hasSize(1);
+        assertThat(last.getTotal()).isEqualTo(14);
+        assertThat(top(last)).hasSize(4);
     }
 
     @Test
@@ -298,17 +315,35 @@ class ExpansionServiceTest {
     }
 
     @Test
+    void dateTakesTheCodeSystemVersionInForceThatDay() {
+        // L02.217 (flank abscess) is new in FY2026; L29.81 exists from FY2025, when L29.8 became a header
+        assertThat(all(req("derm-diagnoses").date("2025-09-30").page(0, 5000).expand())).doesNotContain("L02.217")
+                .contains("L29.81");
+        assertThat(all(req("derm-diagnoses").date("2025-10-01").page(0, 5000).expand())).contains("L02.217");
+        assertThat(all(req("derm-diagnoses").date("2024-06-01").page(0, 5000).expand())).doesNotContain("L29.81")
+                .contains("L29.8");
+        assertThat(req("derm-diagnoses").date("2024-06-01").expand().getParameter())
+                .extracting(p -> p.getName() + "=" + p.getValue().primitiveValue())
+                .contains("used-codesystem=" + SystemUrls.ICD10CM + "|2024");
+        // J7309 is retired in the 2026 HCPCS version only
+        assertThat(all(req("derm-procedures").date("2025-06-01").activeOnly().page(0, 1000).expand())).contains("J7309");
+        assertThat(all(req("derm-procedures").date("2026-06-01").activeOnly().page(0, 1000).expand()))
+                .doesNotContain("J7309");
+    }
+
+    @Test
     void dateHonoursEffectiveDates() {
         assertThat(all(req("derm-biopsy").date("2018-06-01").expand()))
-                .containsExactly("11100", "11101", "40490", "69100");
+                .containsExactly("11100", "11101", "40490", "69100", "11755", "30100", "67810");
         assertThat(all(req("derm-biopsy").date("2019-01-01").expand()))
-                .containsExactly("11102", "11103", "11104", "11105", "11106", "11107", "40490", "69100");
+                .containsExactly("11102", "11103", "11104", "11105", "11106", "11107", "40490", "69100", "11755",
+                        "30100", "67810");
     }
 
     @Test
     void activeOnlyLeavesOutRetiredCodes() {
         assertThat(all(req("derm-em").activeOnly().expand())).doesNotContain("99201").hasSize(9);
-        assertThat(all(req("derm-biopsy").activeOnly().expand())).doesNotContain("11100", "11101").hasSize(8);
+        assertThat(all(req("derm-biopsy").activeOnly().expand())).doesNotContain("11100", "11101").hasSize(11);
         var everything = req("derm-em").expand();
         assertThat(everything.getContains()).filteredOn(c -> c.getCode().equals("99201"))
                 .singleElement().satisfies(c -> assertThat(c.getInactive()).isTrue());
@@ -339,7 +374,8 @@ class ExpansionServiceTest {
         @Test
         void isAIncludesTheConceptAndItsDescendants() {
             assertThat(codes(inline(cpt("concept", FilterOperator.ISA, "biopsy")))).containsExactly("biopsy",
-                    "11100", "11101", "11102", "11103", "11104", "11105", "11106", "11107", "40490", "69100");
+                    "11100", "11101", "11102", "11103", "11104", "11105", "11106", "11107", "40490", "69100", "11755", "30100",
+                    "67810");
             assertThat(codes(inline(cpt("concept", FilterOperator.ISA, "em")))).hasSize(13).startsWith("em");
         }
 
@@ -359,7 +395,8 @@ class ExpansionServiceTest {
         void equalsOnConceptAndProperty() {
             assertThat(codes(inline(cpt("concept", FilterOperator.EQUAL, "17311")))).containsExactly("17311");
             assertThat(codes(inline(cpt("kind", FilterOperator.EQUAL, "add-on")))).containsExactly("11103", "11105",
-                    "11107", "17003", "17312", "17314", "17315", "88341");
+                    "11107", "17003", "17312", "17314", "17315", "88341", "88350", "11201", "13102", "13122", "13133",
+                    "13153", "14302", "11732", "15787", "96934", "96935", "96936");
             assertThat(codes(inline(cpt("addOnTo", FilterOperator.EQUAL, "17311")))).containsExactly("17312", "17315");
         }
 
@@ -367,7 +404,7 @@ class ExpansionServiceTest {
         void inOnConceptAndProperty() {
             assertThat(codes(inline(cpt("concept", FilterOperator.IN, "17313,17311")))).containsExactly("17311", "17313");
             assertThat(codes(inline(cpt("mueUnits", FilterOperator.IN, "13,15")))).containsExactly("17003", "17315",
-                    "88341");
+                    "88341", "88332");
         }
 
         @Test

@@ -92,7 +92,7 @@ class TerminologyLoaderTest {
         // one url, one version per year; without a version the newest answers
         assertThat(repository.codeSystem(SystemUrls.CPT).orElseThrow().version()).isEqualTo("2026");
         assertThat(repository.codeSystem(SystemUrls.ICD10CM).orElseThrow().version()).isEqualTo("2027");
-        assertThat(repository.all(ValueSet.class)).hasSize(18);
+        assertThat(repository.all(ValueSet.class)).hasSize(37);
         assertThat(repository.all(ConceptMap.class)).hasSize(1);
         assertThat(repository.all(StructureDefinition.class)).hasSize(1);
         CodeSystemIndex cpt = repository.codeSystem(SystemUrls.CPT, "2024").orElseThrow();
@@ -108,7 +108,7 @@ class TerminologyLoaderTest {
     void copiesOfTheCommittedFoldersLoadTheSame() {
         TerminologyRepository repository = load();
         assertThat(repository.all(CodeSystem.class)).hasSize(12);
-        assertThat(repository.all(ValueSet.class)).hasSize(18);
+        assertThat(repository.all(ValueSet.class)).hasSize(37);
         assertThat(repository.all(ConceptMap.class)).hasSize(1);
     }
 

@@ -148,6 +148,19 @@ class ValidateCodeIT extends ServerIT {
     }
 
     @Test
+    void dateTakesTheIcdFiscalYearInForce() {
+        // L29.8 is billable in FY2024 and a header (abstract) from FY2025 on
+        Parameters fy2024 = onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("L29.8"),
+                "date", new DateTimeType("2024-09-30"), "abstract", new BooleanType(false)), true);
+        assertThat(result(fy2024)).isTrue();
+        assertThat(value(fy2024, "version").primitiveValue()).isEqualTo("2024");
+        Parameters fy2025 = onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("L29.8"),
+                "date", new DateTimeType("2024-10-01"), "abstract", new BooleanType(false)), true);
+        assertThat(result(fy2025)).isFalse();
+        assertThat(message(fy2025)).contains("abstract");
+    }
+
+    @Test
     void abstractCategoryIsNotAValidCode() {
         Parameters inValueSet = onValueSet(in("url", new UriType(VS + "derm-biopsy"), "system",
                 new UriType(SystemUrls.CPT), "code", new CodeType("biopsy")), true);
