@@ -80,11 +80,13 @@ final class PtpBundledRule implements ClaimRule {
     }
 
     /** One message for a visit and its procedure partners: the bypass of a visit is 25 (or 57) on the visit line. */
-    private static String visitMessage(Line visit, List<Line> partners) {
+    private String visitMessage(Line visit, List<Line> partners) {
         List<String> named = new ArrayList<>();
+        java.util.Set<String> releases = new java.util.TreeSet<>();
         boolean major = false;
         for (Line partner : partners) {
             named.add(partner.code() + " (line " + partner.number() + ")");
+            knowledge.ptp(visit.code(), partner.code(), visit.date()).ifPresent(p -> releases.add(p.release().label("PTP")));
             major |= partner.isHosted() && Mod57MinorRule.MAJOR_GLOBAL.equals(partner.facts().globalDays());
         }
         String fix = major
@@ -93,7 +95,8 @@ final class PtpBundledRule implements ClaimRule {
                 : "append modifier 25 to line " + visit.number() + " if the visit was significant and separately"
                         + " identifiable";
         return "Line " + visit.number() + ": " + visit.code() + " is bundled with " + String.join(", ", named)
-                + " on " + visit.date() + " (NCCI edits between a visit and procedures); " + fix
+                + " on " + visit.date() + " (" + String.join(", ", releases) + ": edits between a visit and procedures); "
+                + fix
                 + ", otherwise remove the visit (59 and X modifiers are not for office visits)";
     }
 

@@ -49,7 +49,11 @@ class PtpBundledRuleTest {
         var findings = RuleTesting.run(rule, claim().diagnoses("L40.0").line("99213").line("96910").build());
         RuleTesting.assertSingle(findings, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[0].productOrService");
         assertThat(findings.get(0).message()).contains("Line 1", "99213", "96910 (line 2)",
-                "append modifier 25 to line 1").doesNotContain("XS", "append 59");
+                "append modifier 25 to line 1", "NCCI PTP 2024 Q3").doesNotContain("XS", "append 59");
+        var in2026 = RuleTesting.run(rule, claim().diagnoses("L40.0").line("99213").date("2026-05-04").line("96910")
+                .date("2026-05-04").build());
+        RuleTesting.assertSingle(in2026, "PTP-BUNDLED", IssueSeverity.ERROR, "Claim.item[0].productOrService");
+        assertThat(in2026.get(0).message()).contains("NCCI PTP 2026 Q2");
     }
 
     @Test
