@@ -237,6 +237,8 @@ const claimFiles = [
   '81-biopsy-at-telehealth-place-of-service.json', '82-phototherapy-in-hospital-outpatient-department.json',
   '83-pathology-global-for-hospital-outpatient.json', '84-diagnosis-category-header.json',
   '85-postop-visit-24-with-surgery-diagnosis.json', '86-clean-phototherapy-in-postop-period.json',
+  '87-g2211-with-visit-25-and-biopsy.json', '88-g2211-without-office-visit.json', '89-g2211-before-2024.json',
+  '90-postop-visit-99024-billed.json', '91-visit-day-of-flap-without-57.json',
 ];
 // extra text checks for the common mistakes the issue names
 const extraChecks = {

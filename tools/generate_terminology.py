@@ -77,6 +77,9 @@ PROPERTIES = [
     ("biopsyAddOn", OWN + "biopsyAddOn", "code", "The add-on that reports a further lesion sampled by this primary's technique"),
     ("expectedDiagnoses", OWN + "expectedDiagnoses", "code", "Id of a diagnosis-family ValueSet; repeats"),
     ("requiresProcedure", OWN + "requiresProcedure", "code", "Procedure that must be billed the same day; repeats"),
+    ("descriptorAddOnTo", OWN + "descriptorAddOnTo", "code", "Primary named by the code's own descriptor (add-on-descriptors.csv), whatever the NCCI add-on file lists; repeats"),
+    ("with25PayableFrom", OWN + "with25PayableFrom", "dateTime", "First date of service an add-on is payable beside a visit with modifier 25 when one of with25PayableAlongside is billed that day"),
+    ("with25PayableAlongside", OWN + "with25PayableAlongside", "code", "A same-day service that lets the add-on be paid beside a visit with 25 (from with25PayableFrom); repeats"),
     ("largerCode", OWN + "largerCode", "code", "The code to bill instead when the count is above this code's range"),
     ("pfsRate", OWN + "pfsRate", "code", "Which PFS total applies at this place of service: facility or non-facility"),
     ("hospitalSetting", OWN + "hospitalSetting", "boolean", "A hospital setting, where the hospital bills the technical part"),
@@ -315,6 +318,8 @@ def build_procedure_systems(by_kind, version):
     mods = read_csv(os.path.join(SRC, "modifiers.csv"))
     sites = {r["code"] for r in read_csv(os.path.join(SRC, "site-groups.csv"))}
     larger = {r["code"]: r["largerCode"] for r in read_csv(os.path.join(SRC, "larger-codes.csv"))}
+    descriptor = {r["code"]: r["primaries"].split() for r in read_csv(os.path.join(SRC, "add-on-descriptors.csv"))}
+    with25 = {r["code"]: r for r in read_csv(os.path.join(SRC, "modifier-25-exceptions.csv"))}
     out = {}
     kinds = {}
     for system in ("cpt", "hcpcs"):
@@ -409,6 +414,12 @@ def build_procedure_systems(by_kind, version):
                 p.append(prop("requiresProcedure", rp))
             if code in larger:
                 p.append(prop("largerCode", larger[code]))
+            for primary in descriptor.get(code, ()):
+                p.append(prop("descriptorAddOnTo", primary))
+            if code in with25:
+                p.append(prop("with25PayableFrom", with25[code]["from"]))
+                for other in with25[code]["alongside"].split():
+                    p.append(prop("with25PayableAlongside", other))
             p.sort(key=lambda x: PROP_ORDER[x["code"]])  # stable: repeats keep their order
             node = {"code": code, "display": c["display"]}
             if c["definition"]:
@@ -443,6 +454,9 @@ def build_procedure_systems(by_kind, version):
     for code, bigger in larger.items():
         if code not in hosted or bigger not in hosted:
             fail("larger-codes.csv: %s -> %s names a code that is not hosted" % (code, bigger))
+    for code, primaries in descriptor.items():
+        if code not in hosted or any(p not in hosted for p in primaries):
+            fail("add-on-descriptors.csv: %s names a code that is not hosted" % code)
     return out, kinds
 
 

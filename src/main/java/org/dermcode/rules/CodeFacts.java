@@ -37,6 +37,9 @@ public record CodeFacts(
         List<String> expectedDiagnoses,
         List<String> requiresProcedure,
         String largerCode,
+        List<String> descriptorAddOnTo,
+        LocalDate with25PayableFrom,
+        List<String> with25PayableAlongside,
         LocalDate effectiveDate,
         LocalDate retirementDate,
         BigDecimal workRvu,
@@ -55,7 +58,9 @@ public record CodeFacts(
                 c.string("pctc"), c.integer("mueUnits"), c.string("mueAdjudication"), c.decimal("nonFacilityRvu"),
                 c.decimal("facilityRvu"), c.string("modifierAppliesTo"), c.string("modifierRole"),
                 c.bool("ncciAssociated"), c.integer("biopsyRank"), c.string("biopsyAddOn"), List.copyOf(c.strings("expectedDiagnoses")),
-                List.copyOf(c.strings("requiresProcedure")), c.string("largerCode"), c.effectiveDate(),
+                List.copyOf(c.strings("requiresProcedure")), c.string("largerCode"),
+                List.copyOf(c.strings("descriptorAddOnTo")), c.date("with25PayableFrom"),
+                List.copyOf(c.strings("with25PayableAlongside")), c.effectiveDate(),
                 c.retirementDate(), c.decimal("workRvu"),
                 c.string("pfsStatus"), null, null, c.string("siteGroup"), c.string("sizeMeasure"), c.decimal("sizeMin"),
                 c.decimal("sizeMax"));
@@ -71,7 +76,8 @@ public record CodeFacts(
                 hasFees ? fees.pctc() : null, cms.mue() == null ? null : cms.mue().units(),
                 cms.mue() == null ? null : cms.mue().adjudication(), hasFees ? fees.nonFacilityRvu() : null,
                 hasFees ? fees.facilityRvu() : null, modifierAppliesTo, modifierRole, ncciAssociated, biopsyRank,
-                biopsyAddOn, expectedDiagnoses, requiresProcedure, largerCode, effectiveDate, retirementDate,
+                biopsyAddOn, expectedDiagnoses, requiresProcedure, largerCode, descriptorAddOnTo, with25PayableFrom,
+                with25PayableAlongside, effectiveDate, retirementDate,
                 hasFees ? fees.workRvu() : null, hasFees ? fees.status() : null, cms.pfsRelease(), cms.ncciRelease(),
                 siteGroup, sizeMeasure, sizeMin, sizeMax);
     }
@@ -87,6 +93,23 @@ public record CodeFacts(
 
     public boolean isAddOn() {
         return "add-on".equals(kind);
+    }
+
+    /**
+     * The primaries of an add-on: those of the NCCI add-on edits in force, and those its own
+     * descriptor names (G2211: the office/outpatient visits 99202-99215, whatever the NCCI file lists).
+     */
+    public List<String> primaries() {
+        if (descriptorAddOnTo.isEmpty()) {
+            return addOnTo;
+        }
+        List<String> all = new java.util.ArrayList<>(descriptorAddOnTo);
+        for (String primary : addOnTo) {
+            if (!all.contains(primary)) {
+                all.add(primary);
+            }
+        }
+        return all;
     }
 
     public boolean isModifier() {

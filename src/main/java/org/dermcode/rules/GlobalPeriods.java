@@ -4,13 +4,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
+import org.dermcode.knowledge.FeeScheduleRow;
+import org.dermcode.knowledge.Knowledge;
 
 /**
  * The global surgery package as the PFS global period ({@code globalDays}) gives it: a 010
  * procedure covers the 10 days after it, a 090 procedure the day before and the 90 days after
  * (Claims Processing Manual ch. 12 sec. 40.1; CMS Global Surgery Booklet). The number of
  * post-operative days is the global period's own number; 000 has none, XXX and ZZZ are no package
- * of their own.
+ * of their own. A hosted code's global period is its own fact; for a code the server does not host
+ * it is that of the fee schedule in force on the line's date (Knowledge).
  */
 final class GlobalPeriods {
 
@@ -19,12 +22,23 @@ final class GlobalPeriods {
 
     private GlobalPeriods() {}
 
-    /** Post-operative days of a hosted procedure (10 for 010, 90 for 090), 0 for anything else. */
-    static int postOperativeDays(Line line) {
-        if (!line.isHosted() || !line.facts().isProcedure() || line.isAddOn()) {
+    /** The global period of a procedure line: its facts when hosted, else the fee schedule's (null: unknown). */
+    static String globalDays(Line line, Knowledge knowledge) {
+        if (line.isHosted()) {
+            return line.facts().isProcedure() ? line.facts().globalDays() : null;
+        }
+        if (!line.isProcedure()) {
+            return null;
+        }
+        return knowledge.fees(line.code(), line.date()).map(FeeScheduleRow::globalDays).orElse(null);
+    }
+
+    /** Post-operative days of a procedure (10 for 010, 90 for 090), 0 for anything else. */
+    static int postOperativeDays(Line line, Knowledge knowledge) {
+        if (line.isAddOn()) {
             return 0;
         }
-        String days = line.facts().globalDays();
+        String days = globalDays(line, knowledge);
         if (days == null || days.length() != 3 || !Character.isDigit(days.charAt(0))) {
             return 0;
         }
@@ -35,9 +49,6 @@ final class GlobalPeriods {
         }
     }
 
-    static boolean isMajor(Line line) {
-        return line.isHosted() && line.facts().isProcedure() && MAJOR.equals(line.facts().globalDays());
-    }
 
     /** A procedure with a global period of its own (000, 010, 090), or one the server does not host. */
     static boolean hasOwnGlobal(Line line) {
@@ -47,20 +58,24 @@ final class GlobalPeriods {
         if (!line.isHosted()) {
             return true;
         }
-        String days = line.facts().globalDays();
-        return !line.isAddOn() && days != null && days.length() == 3 && Character.isDigit(days.charAt(0));
+        return !line.isAddOn() && isSurgicalGlobal(line.facts().globalDays());
+    }
+
+    /** 000, 010 or 090: a global surgery package of its own (not XXX, YYY or ZZZ). */
+    static boolean isSurgicalGlobal(String days) {
+        return days != null && days.length() == 3 && Character.isDigit(days.charAt(0));
     }
 
     /**
      * The first procedure on the claim, by the same provider, whose post-operative period the later
      * line falls in (1 to N days after it), or null.
      */
-    static Line surgeryBefore(ClaimView claim, Line later) {
+    static Line surgeryBefore(ClaimView claim, Line later, Knowledge knowledge) {
         if (later.date() == null) {
             return null;
         }
         for (Line surgery : claim.lines()) {
-            int days = postOperativeDays(surgery);
+            int days = postOperativeDays(surgery, knowledge);
             if (surgery == later || days == 0 || surgery.date() == null
                     || !Objects.equals(surgery.provider(), later.provider())) {
                 continue;

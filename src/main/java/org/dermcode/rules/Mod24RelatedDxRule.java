@@ -6,6 +6,7 @@ import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Diagnosis;
 import org.dermcode.claim.ClaimView.Line;
 import org.dermcode.claim.ClaimView.Modifier;
+import org.dermcode.knowledge.Knowledge;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 final class Mod24RelatedDxRule implements ClaimRule {
 
+    private final Knowledge knowledge;
+
+    Mod24RelatedDxRule(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
     @Override
     public String id() {
         return "MOD-24-RELATED-DX";
@@ -30,7 +37,7 @@ final class Mod24RelatedDxRule implements ClaimRule {
             if (!visit.isEm() || !visit.hasModifier(Modifiers.UNRELATED_EM_POSTOP)) {
                 continue;
             }
-            Line surgery = GlobalPeriods.surgeryBefore(claim, visit);
+            Line surgery = GlobalPeriods.surgeryBefore(claim, visit, knowledge);
             if (surgery == null) {
                 continue;
             }
@@ -49,7 +56,7 @@ final class Mod24RelatedDxRule implements ClaimRule {
             findings.add(id(), visit.index(), visit.path() + ".modifier[" + mod24.index() + "]", "Line "
                     + visit.number() + ": " + visit.code() + "-24 on " + visit.date() + " says the visit is unrelated"
                     + " to " + surgery.code() + " (line " + surgery.number() + ", " + surgery.date() + ", "
-                    + GlobalPeriods.postOperativeDays(surgery) + "-day global), but it points only at "
+                    + GlobalPeriods.postOperativeDays(surgery, knowledge) + "-day global), but it points only at "
                     + String.join(", ", visitDx) + ", the diagnosis of that procedure; a follow-up of the surgery"
                     + " is part of its global package (not billed), so point the visit at the unrelated problem's"
                     + " diagnosis, or remove the visit");

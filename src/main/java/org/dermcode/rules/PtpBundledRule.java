@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <p>The fix depends on the pair. Two procedures: XS (or 59) on the column 2 line for a separate
  * lesion or site. A visit (E/M) and a procedure: 25 on the visit (57 when a partner has a 090
  * global), never 59/X, reported once per visit line with all its partners; and not at all when
- * MOD-25-MISSING already reports that visit, which says the same once. Two visits: left to
+ * MOD-25-MISSING or MOD-57-MISSING already reports that visit, which says the same once. Two visits: left to
  * EM-MULTIPLE, which reports the second visit.
  */
 @Component
@@ -59,7 +59,7 @@ final class PtpBundledRule implements ClaimRule {
                     }
                     if (pair.get().bypassable() && (column1.isEm() || column2.isEm())) {
                         Line visit = column2.isEm() ? column2 : column1;
-                        if (!Mod25MissingRule.reports(claim, visit)) {
+                        if (!Mod25MissingRule.reports(claim, visit) && !Mod57MissingRule.reports(claim, visit, knowledge)) {
                             if (visitPartners == null) {
                                 visitPartners = new LinkedHashMap<>();
                             }
@@ -87,7 +87,7 @@ final class PtpBundledRule implements ClaimRule {
         for (Line partner : partners) {
             named.add(partner.code() + " (line " + partner.number() + ")");
             knowledge.ptp(visit.code(), partner.code(), visit.date()).ifPresent(p -> releases.add(p.release().label("PTP")));
-            major |= partner.isHosted() && Mod57MinorRule.MAJOR_GLOBAL.equals(partner.facts().globalDays());
+            major |= GlobalPeriods.MAJOR.equals(GlobalPeriods.globalDays(partner, knowledge));
         }
         String fix = major
                 ? "append modifier 57 to line " + visit.number() + " if the visit was where the major surgery was"

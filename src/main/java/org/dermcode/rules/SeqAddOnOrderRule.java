@@ -22,11 +22,11 @@ final class SeqAddOnOrderRule implements ClaimRule {
     @Override
     public void check(ClaimView claim, Findings findings) {
         for (Line addOn : claim.lines()) {
-            if (!addOn.isAddOn() || addOn.facts().addOnTo().isEmpty()) {
+            if (!addOn.isAddOn() || addOn.facts().primaries().isEmpty()) {
                 continue;
             }
             List<Line> primaries = claim.sameDay(addOn).stream()
-                    .filter(other -> other != addOn && other.code() != null && addOn.facts().addOnTo().contains(other.code()))
+                    .filter(other -> other != addOn && other.code() != null && addOn.facts().primaries().contains(other.code()))
                     .toList();
             if (primaries.isEmpty() || primaries.stream().anyMatch(p -> p.index() < addOn.index())) {
                 continue;

@@ -36,8 +36,13 @@ class AddOnNoPrimaryRuleTest {
     }
 
     @Test
-    void silentForAddOnWithoutListedPrimaries() {
-        assertThat(RuleTesting.run(rule, claim().line("G2211").build())).isEmpty();
+    void g2211IsAnAddOnToTheOfficeVisitsByItsDescriptorWhateverTheNcciFile() {
+        // the 2024 Q3 add-on file has no G2211 row; its descriptor names 99202-99215
+        var findings = RuleTesting.run(rule, claim().line("G2211").build());
+        RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[0].productOrService");
+        assertThat(findings.get(0).message()).contains("G2211", "99202", "99215", "by its descriptor");
+        assertThat(RuleTesting.run(rule, claim().line("99213").line("G2211").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().line("96910").line("G2211").build())).hasSize(1);
     }
 
     @Test
@@ -47,8 +52,7 @@ class AddOnNoPrimaryRuleTest {
 
     @Test
     void usesTheAddOnEditsInForceOnTheDate() {
-        // G2211 has no type-1 primaries in the 2024 Q3 edits; 2026 Q2 lists the visits
-        assertThat(RuleTesting.run(rule, claim().line("G2211").build())).isEmpty();
+        // G2211: the 2026 Q2 edits list the visits (and the home visits) as well as its descriptor
         var findings = RuleTesting.run(rule, claim().line("G2211").date("2026-05-04").build());
         RuleTesting.assertSingle(findings, "ADDON-NO-PRIMARY", IssueSeverity.ERROR, "Claim.item[0].productOrService");
         assertThat(findings.get(0).message()).contains("99213", "NCCI add-on 2026 Q2 edits");

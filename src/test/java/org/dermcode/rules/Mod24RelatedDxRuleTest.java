@@ -3,12 +3,13 @@ package org.dermcode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermcode.rules.ClaimBuilder.claim;
 
+import org.dermcode.TestTerminology;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 
 class Mod24RelatedDxRuleTest {
 
-    private final Mod24RelatedDxRule rule = new Mod24RelatedDxRule();
+    private final Mod24RelatedDxRule rule = new Mod24RelatedDxRule(TestTerminology.KNOWLEDGE);
 
     @Test
     void firesWhenThe24VisitPointsOnlyAtTheSurgerysDiagnosis() {

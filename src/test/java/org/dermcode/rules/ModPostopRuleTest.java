@@ -3,12 +3,13 @@ package org.dermcode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermcode.rules.ClaimBuilder.claim;
 
+import org.dermcode.TestTerminology;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 
 class ModPostopRuleTest {
 
-    private final ModPostopRule rule = new ModPostopRule();
+    private final ModPostopRule rule = new ModPostopRule(TestTerminology.KNOWLEDGE);
 
     @Test
     void firesOnVisitInPostopWindowWithout24() {
@@ -47,6 +48,21 @@ class ModPostopRuleTest {
         var findings = RuleTesting.run(rule, claim().line("17110").line("11200").date("2024-05-09").build());
         RuleTesting.assertSingle(findings, "MOD-POSTOP", IssueSeverity.WARNING, "Claim.item[1]");
         assertThat(findings.get(0).message()).contains("11200", "10-day", "79");
+    }
+
+    @Test
+    void anUnhostedCodeTheFeeScheduleGivesNoGlobalTakesNo79() {
+        assertThat(RuleTesting.run(rule, claim().line("17110").line("99024").date("2024-05-13").build())).isEmpty();
+        RuleTesting.assertSingle(RuleTesting.run(rule, claim().line("17110").line("15999").date("2024-05-13").build()),
+                "MOD-POSTOP", IssueSeverity.WARNING, "Claim.item[1]");
+    }
+
+    @Test
+    void theWindowOfA090ProcedureIsItsNinetyDaysAfter() {
+        var findings = RuleTesting.run(rule, claim().diagnoses("C44.311", "L40.0").line("14040").line("99213").dx(2)
+                .date("2024-07-20").line("99213").dx(2).date("2024-08-10").build());
+        RuleTesting.assertSingle(findings, "MOD-POSTOP", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(findings.get(0).message()).contains("90-day", "14040", "090 global");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.dermcode.rules;
+
+import org.dermcode.claim.ClaimView;
+import org.dermcode.claim.ClaimView.Line;
+import org.springframework.stereotype.Component;
+
+/**
+ * G2211-WITH-25: an add-on that is not paid beside a visit carrying modifier 25 (the codes with
+ * {@code with25PayableFrom}: G2211) billed on the same day as an office/outpatient E/M of the same
+ * provider with 25. CMS does not pay G2211 then (CY2024 PFS final rule). From its
+ * {@code with25PayableFrom} date (2025-01-01, CY2025 PFS) it is payable when the 25 is for one of
+ * the services of {@code with25PayableAlongside} (annual wellness visit, vaccine administration,
+ * Part B preventive services) billed that day, hosted or not. Reported on the add-on line. Domain
+ * doc section 0.9, section 5 (MOD-15) and section 13.
+ */
+@Component
+final class G2211With25Rule implements ClaimRule {
+
+    @Override
+    public String id() {
+        return "G2211-WITH-25";
+    }
+
+    @Override
+    public void check(ClaimView claim, Findings findings) {
+        for (Line addOn : claim.lines()) {
+            if (!addOn.isHosted() || addOn.facts().with25PayableFrom() == null || addOn.date() == null) {
+                continue;
+            }
+            Line visit = null;
+            boolean exception = false;
+            for (Line other : claim.sameDay(addOn)) {
+                if (other.isEm() && visit == null && other.hasModifier(Modifiers.SIGNIFICANT_SEPARATE_EM)) {
+                    visit = other;
+                }
+                exception |= other.hasCode() && addOn.facts().with25PayableAlongside().contains(other.code());
+            }
+            if (visit == null) {
+                continue;
+            }
+            boolean relaxed = !addOn.date().isBefore(addOn.facts().with25PayableFrom());
+            if (relaxed && exception) {
+                continue;
+            }
+            findings.add(id(), addOn.index(), addOn.path() + ".productOrService", "Line " + addOn.number() + ": "
+                    + addOn.code() + " is billed on " + addOn.date() + " with " + visit.code() + "-25 (line "
+                    + visit.number() + "), and Medicare does not pay " + addOn.code() + " when the visit carries"
+                    + " modifier 25" + (relaxed ? " unless the 25 is for an annual wellness visit, a vaccine"
+                            + " administration or a Part B preventive service billed that day (none is on the claim)"
+                            : " (dates before " + addOn.facts().with25PayableFrom() + ")")
+                    + "; remove " + addOn.code() + ", or reconsider the 25 if no procedure made the visit separate");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.dermcode.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.rules.ClaimBuilder.claim;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.Test;
+
+class G2211With25RuleTest {
+
+    private final G2211With25Rule rule = new G2211With25Rule();
+
+    @Test
+    void firesOnG2211BesideAVisitWith25() {
+        var findings = RuleTesting.run(rule, claim().diagnoses("L40.0", "D48.5").line("99214").mod("25").line("G2211")
+                .line("11102").dx(2).build());
+        RuleTesting.assertSingle(findings, "G2211-WITH-25", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("Line 2", "G2211", "99214-25", "line 1", "remove G2211");
+    }
+
+    @Test
+    void from2025TheExceptionsOnlyCountWhenOneIsBilledThatDay() {
+        var withProcedure = claim().line("99214").mod("25").date("2025-03-03").line("G2211").date("2025-03-03")
+                .line("11102").date("2025-03-03").build();
+        var findings = RuleTesting.run(rule, withProcedure);
+        RuleTesting.assertSingle(findings, "G2211-WITH-25", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("annual wellness visit");
+        var withWellnessVisit = claim().line("G0439").date("2025-03-03").line("99214").mod("25").date("2025-03-03")
+                .line("G2211").date("2025-03-03").build();
+        assertThat(RuleTesting.run(rule, withWellnessVisit)).isEmpty();
+    }
+
+    @Test
+    void theWellnessVisitExceptionDoesNotApplyIn2024() {
+        var claim = claim().line("G0439").line("99214").mod("25").line("G2211").build();
+        RuleTesting.assertSingle(RuleTesting.run(rule, claim), "G2211-WITH-25", IssueSeverity.ERROR,
+                "Claim.item[2].productOrService");
+    }
+
+    @Test
+    void silentWithout25OrForAnotherProvider() {
+        assertThat(RuleTesting.run(rule, claim().line("99214").line("G2211").build())).isEmpty();
+        assertThat(RuleTesting.run(rule, claim().careTeam(2, "Practitioner/dr-b").line("99214").mod("25")
+                .careTeamSequence(2).line("G2211").build())).isEmpty();
+    }
+}
