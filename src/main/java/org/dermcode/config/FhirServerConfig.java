@@ -18,6 +18,9 @@ import org.dermcode.terminology.TerminologyCapabilitiesInterceptor;
 import org.dermcode.terminology.TerminologyLoader;
 import org.dermcode.terminology.TerminologyRepository;
 import org.dermcode.terminology.TranslationService;
+import org.dermcode.terminology.TxEngine;
+import org.dermcode.terminology.TxOperations;
+import org.dermcode.terminology.VersionsProvider;
 import org.dermcode.terminology.ValueSetProvider;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -75,16 +78,26 @@ public class FhirServerConfig {
     }
 
     @Bean
+    public VersionsProvider versionsProvider() {
+        return new VersionsProvider();
+    }
+
+    @Bean
+    public TxOperations txOperations(TerminologyRepository repository) {
+        return new TxOperations(new TxEngine(repository), repository);
+    }
+
+    @Bean
     public ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, TerminologyRepository repository,
             ExpansionService expansionService, CodeValidationService codeValidationService, LookupService lookupService,
-            DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders,
+            TxOperations tx, DermcodeProperties properties, ObjectProvider<FhirPlainProvider> plainProviders,
             ObjectProvider<FhirServerCustomizer> customizers) {
         RestfulServer server = new QuietRestfulServer(fhirContext);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setResourceProviders(
-                new CodeSystemProvider(repository, lookupService, codeValidationService, new SubsumptionService()),
-                new ValueSetProvider(repository, expansionService, codeValidationService, properties.expansion()),
+                new CodeSystemProvider(repository, lookupService, codeValidationService, new SubsumptionService(), tx),
+                new ValueSetProvider(repository, expansionService, codeValidationService, properties.expansion(), tx),
                 new ConceptMapProvider(repository, new TranslationService()),
                 new StructureDefinitionProvider(repository));
         plainProviders.orderedStream().forEach(server::registerProvider);

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
@@ -29,13 +30,15 @@ public final class CodeSystemProvider implements IResourceProvider {
     private final LookupService lookups;
     private final CodeValidationService validation;
     private final SubsumptionService subsumption;
+    private final TxOperations tx;
 
     public CodeSystemProvider(TerminologyRepository repository, LookupService lookups,
-            CodeValidationService validation, SubsumptionService subsumption) {
+            CodeValidationService validation, SubsumptionService subsumption, TxOperations tx) {
         this.repository = repository;
         this.lookups = lookups;
         this.validation = validation;
         this.subsumption = subsumption;
+        this.tx = tx;
     }
 
     @Override
@@ -128,7 +131,13 @@ public final class CodeSystemProvider implements IResourceProvider {
                     IPrimitiveType<String> displayLanguage,
             @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
-                    List<IBaseResource> txResource) {
+                    List<IBaseResource> txResource,
+            RequestDetails details) {
+        TxRequest txRequest = TxRequest.of(details);
+        if (TxOperations.bringsOwnTerminology(txRequest)) {
+            OperationArguments.date("date", date);
+            return tx.validateCode(txRequest, true, instanceSystem(repository, id));
+        }
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, codeSystem);
         String defaultSystem = OperationArguments.text(url);
         if (defaultSystem == null && codeSystem != null) {

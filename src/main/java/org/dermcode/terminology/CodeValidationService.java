@@ -133,7 +133,7 @@ public final class CodeValidationService {
         return new ValidationResult(true, message, system, version, code, concept.display());
     }
 
-    private static String effectivePeriod(Concept concept) {
+    static String effectivePeriod(Concept concept) {
         LocalDate from = concept.effectiveDate();
         LocalDate until = concept.retirementDate();
         if (from != null && until != null) {

@@ -25,8 +25,9 @@ import org.hl7.fhir.r4.model.TerminologyCapabilities.TerminologyCapabilitiesExpa
 public final class TerminologyCapabilitiesInterceptor {
 
     static final String[] EXPANSION_PARAMETERS = {"url", "valueSet", "valueSetVersion", "filter", "date", "offset",
-        "count", "includeDesignations", "activeOnly", "excludeNested", "displayLanguage", "system-version",
-        "property", "tx-resource"};
+        "count", "includeDesignations", "includeDefinition", "activeOnly", "excludeNested", "displayLanguage",
+        "system-version", "check-system-version", "force-system-version", "default-valueset-version", "property",
+        "tx-resource"};
 
     private final TerminologyCapabilities capabilities;
 

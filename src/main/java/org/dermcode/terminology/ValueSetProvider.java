@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
@@ -31,13 +32,15 @@ public final class ValueSetProvider implements IResourceProvider {
     private final ExpansionService expansions;
     private final CodeValidationService validation;
     private final DermcodeProperties.Expansion limits;
+    private final TxOperations tx;
 
     public ValueSetProvider(TerminologyRepository repository, ExpansionService expansions,
-            CodeValidationService validation, DermcodeProperties.Expansion limits) {
+            CodeValidationService validation, DermcodeProperties.Expansion limits, TxOperations tx) {
         this.repository = repository;
         this.expansions = expansions;
         this.validation = validation;
         this.limits = limits;
+        this.tx = tx;
     }
 
     @Override
@@ -103,7 +106,18 @@ public final class ValueSetProvider implements IResourceProvider {
                     List<IPrimitiveType<String>> property,
             @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
-                    List<IBaseResource> txResource) {
+                    List<IBaseResource> txResource,
+            RequestDetails details) {
+        TxRequest txRequest = TxRequest.of(details);
+        if (TxOperations.bringsOwnTerminology(txRequest)) {
+            checkTarget(id, url, valueSet);
+            OperationArguments.integer("count", count);
+            OperationArguments.integer("offset", offset);
+            OperationArguments.date("date", date);
+            OperationArguments.bool("activeOnly", activeOnly, false);
+            OperationArguments.bool("excludeNested", excludeNested, false);
+            return tx.expand(txRequest, instanceUrl(id));
+        }
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
         ValueSet target = resolve(scope, id, url, valueSet, valueSetVersion);
         String filterText = OperationArguments.text(filter);
@@ -166,7 +180,14 @@ public final class ValueSetProvider implements IResourceProvider {
                     IPrimitiveType<String> displayLanguage,
             @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
-                    List<IBaseResource> txResource) {
+                    List<IBaseResource> txResource,
+            RequestDetails details) {
+        TxRequest txRequest = TxRequest.of(details);
+        if (TxOperations.bringsOwnTerminology(txRequest)) {
+            checkTarget(id, url, valueSet);
+            OperationArguments.date("date", date);
+            return tx.validateCode(txRequest, false, instanceUrl(id));
+        }
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
         ValueSet target = resolve(scope, id, url, valueSet, valueSetVersion);
         boolean infer = OperationArguments.bool("inferSystem", inferSystem, false);
@@ -179,6 +200,25 @@ public final class ValueSetProvider implements IResourceProvider {
         return validation.inValueSet(scope, target, codings, OperationArguments.date("date", date),
                 OperationArguments.bool("abstract", isAbstract, false),
                 OperationArguments.bool("activeOnly", activeOnly, false), infer).toParameters();
+    }
+
+    private String instanceUrl(IdType id) {
+        if (id == null || !id.hasIdPart()) {
+            return null;
+        }
+        return ConformanceSearch.read(repository, ValueSet.class, id).getUrl();
+    }
+
+    private static void checkTarget(IdType id, IPrimitiveType<String> url, ValueSet inline) {
+        String urlText = OperationArguments.text(url);
+        int given = (id != null && id.hasIdPart() ? 1 : 0) + (urlText != null ? 1 : 0) + (inline != null ? 1 : 0);
+        if (given == 0) {
+            throw new InvalidRequestException("One of the parameters 'url' or 'valueSet' is required"
+                    + " (or call the operation on a ValueSet instance)");
+        }
+        if (given > 1 && !(id != null && urlText != null)) {
+            throw new InvalidRequestException("Parameters 'url' and 'valueSet' are mutually exclusive");
+        }
     }
 
     private static ValueSet resolve(TerminologyRepository scope, IdType id, IPrimitiveType<String> url,

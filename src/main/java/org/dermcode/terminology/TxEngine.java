@@ -1,0 +1,178 @@
+package org.dermcode.terminology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.r5.context.SimpleWorkerContext;
+import org.hl7.fhir.r5.model.CanonicalResource;
+import org.hl7.fhir.r5.model.Parameters;
+import org.hl7.fhir.r5.model.Resource;
+
+/**
+ * HL7's terminology engine (the {@code ValueSetExpander} and {@code ValueSetValidator} of
+ * {@code org.hl7.fhir.r5}, the code the HL7 validator runs for local terminology) over our content
+ * and, per request, the client's {@code tx-resource}s.
+ *
+ * <p>A worker context costs about half a second to build (it parses the IANA language registry),
+ * so the engine keeps a small pool of them, each holding our CodeSystems, ValueSets and
+ * ConceptMaps (converted to R5 once). A request borrows one context for itself alone, adds its
+ * own resources under ids of their own, and on {@link Session#close()} they are dropped again
+ * (and any of ours they shadowed put back), so nothing of one request is seen by another. The
+ * engine's own result caches are off for the same reason. The engine keeps a little bookkeeping
+ * of every resource it has seen (an index by URL that dropping does not clear), so a context is
+ * retired after {@value #MAX_SESSIONS_WITH_RESOURCES} requests that brought resources of their own.
+ */
+public final class TxEngine {
+
+    static final int MAX_SESSIONS_WITH_RESOURCES = 500;
+
+    private final List<Resource> ours = new ArrayList<>();
+    private final Map<SimpleWorkerContext, AtomicInteger> uses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Resource>> oursByUrl = new LinkedHashMap<>();
+    private final BlockingQueue<SimpleWorkerContext> idle;
+    private final AtomicInteger created = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final int poolSize;
+    private final CompletableFuture<SimpleWorkerContext> first;
+
+    public TxEngine(TerminologyRepository repository) {
+        this(repository, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    TxEngine(TerminologyRepository repository, int poolSize) {
+        for (Class<? extends MetadataResource> type : List.of(CodeSystem.class, ValueSet.class, ConceptMap.class)) {
+            for (MetadataResource resource : repository.all(type)) {
+                Resource r5 = toR5(resource);
+                ours.add(r5);
+                oursByUrl.computeIfAbsent(resource.getUrl(), k -> new ArrayList<>()).add(r5);
+            }
+        }
+        this.poolSize = poolSize;
+        this.idle = new ArrayBlockingQueue<>(poolSize);
+        // built off the start-up thread: the first context loads most of HL7's classes
+        this.first = CompletableFuture.supplyAsync(this::newContext);
+    }
+
+    private SimpleWorkerContext newContext() {
+        SimpleWorkerContext context;
+        try {
+            context = new SimpleWorkerContext.SimpleWorkerContextBuilder().withAllowLoadingDuplicates(true)
+                    .fromNothing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.setAllowLoadingDuplicates(true);
+        context.setNoTerminologyServer(true);
+        context.setCanRunWithoutTerminology(true);
+        context.setCachingAllowed(false);
+        context.setExpansionParameters(new Parameters());
+        for (Resource resource : ours) {
+            context.cacheResource(resource);
+        }
+        return context;
+    }
+
+    private SimpleWorkerContext borrow() {
+        SimpleWorkerContext context = idle.poll();
+        if (context != null) {
+            return context;
+        }
+        if (!firstTaken.get() && firstTaken.compareAndSet(false, true)) {
+            created.incrementAndGet();
+            return first.join();
+        }
+        if (created.incrementAndGet() <= poolSize) {
+            return newContext();
+        }
+        created.decrementAndGet();
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a terminology context", e);
+        }
+    }
+
+    /** A context for one request: ours plus the request's resources (theirs win on the same url and version). */
+    Session session(List<? extends IBaseResource> requestResources, Parameters expansionParameters) {
+        SimpleWorkerContext context = borrow();
+        Session session = new Session(context);
+        try {
+            if (requestResources != null) {
+                for (IBaseResource resource : requestResources) {
+                    session.add(toR5(resource));
+                }
+            }
+            context.setExpansionParameters(expansionParameters == null ? new Parameters() : expansionParameters);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** One request's hold on a worker context. */
+    final class Session implements AutoCloseable {
+        private final SimpleWorkerContext context;
+        private final List<Resource> added = new ArrayList<>();
+
+        private Session(SimpleWorkerContext context) {
+            this.context = context;
+        }
+
+        SimpleWorkerContext context() {
+            return context;
+        }
+
+        private void add(Resource resource) {
+            resource.setId("tx" + requestIds.incrementAndGet());
+            added.add(resource);
+            context.cacheResource(resource);
+        }
+
+        @Override
+        public void close() {
+            for (Resource resource : added) {
+                context.dropResource(resource.fhirType(), resource.getIdBase());
+            }
+            for (Resource resource : added) {
+                if (resource instanceof CanonicalResource canonical) {
+                    for (Resource shadowed : oursByUrl.getOrDefault(canonical.getUrl(), List.of())) {
+                        context.cacheResource(shadowed);
+                    }
+                }
+            }
+            context.setExpansionParameters(new Parameters());
+            if (!added.isEmpty() && uses.computeIfAbsent(context, c -> new AtomicInteger())
+                    .incrementAndGet() >= MAX_SESSIONS_WITH_RESOURCES) {
+                uses.remove(context);
+                created.decrementAndGet();
+                return;
+            }
+            idle.offer(context);
+        }
+    }
+
+    static Resource toR5(IBaseResource resource) {
+        return VersionConvertorFactory_40_50.convertResource((org.hl7.fhir.r4.model.Resource) resource);
+    }
+
+    static org.hl7.fhir.r4.model.Resource toR4(Resource resource) {
+        return VersionConvertorFactory_40_50.convertResource(resource);
+    }
+}

@@ -1,0 +1,389 @@
+package org.dermcode.terminology;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r5.context.SimpleWorkerContext;
+import org.hl7.fhir.r5.model.BooleanType;
+import org.hl7.fhir.r5.model.CanonicalType;
+import org.hl7.fhir.r5.model.CodeType;
+import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.OperationOutcome;
+import org.hl7.fhir.r5.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r5.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r5.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.hl7.fhir.r5.model.Parameters;
+import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r5.model.StringType;
+import org.hl7.fhir.r5.model.UriType;
+import org.hl7.fhir.r5.model.ValueSet;
+import org.hl7.fhir.r5.terminologies.expansion.ValueSetExpansionOutcome;
+import org.hl7.fhir.r5.terminologies.utilities.TerminologyServiceErrorClass;
+import org.hl7.fhir.r5.terminologies.utilities.ValidationResult;
+import org.hl7.fhir.utilities.FhirPublication;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.hl7.fhir.utilities.validation.ValidationOptions;
+
+/**
+ * {@code $validate-code} and {@code $expand} answered by {@link TxEngine}: the request's
+ * parameters go to HL7's engine, and its result comes back as the Parameters, ValueSet or
+ * OperationOutcome the specification (and the HL7 tx-ecosystem tests) describe.
+ */
+public final class TxOperations {
+
+    static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
+
+    /** Request parameters that steer code system and value set versions (the engine reads them from the context). */
+    private static final Set<String> VERSION_RULES = Set.of("default-valueset-version", "system-version",
+            "force-system-version", "check-system-version", "default-system-version", "includeAlternateCodes",
+            "default-to-latest-version");
+
+    private final TxEngine engine;
+    private final TerminologyRepository repository;
+
+    public TxOperations(TxEngine engine, TerminologyRepository repository) {
+        this.engine = engine;
+        this.repository = repository;
+    }
+
+    /**
+     * True when the request carries terminology of its own ({@code tx-resource}, or an inline
+     * {@code valueSet} / {@code codeSystem}): HL7's engine answers it, over our content and theirs.
+     * Requests on our hosted content alone are answered by {@link ExpansionService} and
+     * {@link CodeValidationService}, which know our codes' dates of service (docs/conformance.md).
+     */
+    static boolean bringsOwnTerminology(TxRequest request) {
+        return !request.resources().isEmpty() || request.resource("valueSet") != null
+                || request.resource("codeSystem") != null;
+    }
+
+    /**
+     * {@code $validate-code}. {@code codeSystemLevel}: CodeSystem/$validate-code (the code system is
+     * {@code url}, its version {@code version}); else ValueSet/$validate-code.
+     */
+    public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
+            String instanceUrl) {
+        try (TxEngine.Session session = engine.session(withInline(request, codeSystemLevel ? "codeSystem" : null),
+                versionRules(request))) {
+            org.hl7.fhir.r4.model.Parameters out = validateCode(session.context(), request, codeSystemLevel,
+                    instanceUrl);
+            return onDateOfService(out, OperationArguments.date("date", request.primitive("date")));
+        }
+    }
+
+    /**
+     * Our code systems know when each code took effect and when it was deleted (HL7's engine does
+     * not): with a {@code date}, a code that was not in force on that day is not valid.
+     */
+    private org.hl7.fhir.r4.model.Parameters onDateOfService(org.hl7.fhir.r4.model.Parameters out,
+            java.time.LocalDate date) {
+        if (date == null || !"true".equals(text(out, "result"))) {
+            return out;
+        }
+        Concept concept = hostedConcept(text(out, "system"), text(out, "version"), text(out, "code"));
+        if (concept == null || concept.isEffectiveOn(date)) {
+            return out;
+        }
+        String message = "Code '" + concept.code() + "' is not valid on " + date
+                + CodeValidationService.effectivePeriod(concept);
+        out.getParameter().removeIf(p -> p.getName().equals("result") || p.getName().equals("message"));
+        out.addParameter().setName("result").setValue(new org.hl7.fhir.r4.model.BooleanType(false));
+        out.addParameter().setName("message").setValue(new org.hl7.fhir.r4.model.StringType(message));
+        return out;
+    }
+
+    private Concept hostedConcept(String system, String version, String code) {
+        if (system == null || code == null) {
+            return null;
+        }
+        return repository.codeSystem(system, version).or(() -> repository.codeSystem(system))
+                .flatMap(index -> index.find(code)).orElse(null);
+    }
+
+    private static String text(org.hl7.fhir.r4.model.Parameters parameters, String name) {
+        for (org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent p : parameters.getParameter()) {
+            if (name.equals(p.getName()) && p.getValue() != null) {
+                return p.getValue().primitiveValue();
+            }
+        }
+        return null;
+    }
+
+    private static org.hl7.fhir.r4.model.Parameters validateCode(SimpleWorkerContext context, TxRequest request,
+            boolean codeSystemLevel, String instanceUrl) {
+        ValueSet valueSet = null;
+        if (!codeSystemLevel) {
+            valueSet = valueSet(context, request, instanceUrl);
+        }
+        ValidationOptions options = new ValidationOptions(FhirPublication.R4);
+        String language = request.has("displayLanguage") ? request.text("displayLanguage") : request.acceptLanguage();
+        if (language != null) {
+            options = options.withLanguage(language);
+        }
+        if (request.isTrue("valueset-membership-only")) {
+            options = options.withCheckValueSetOnly();
+        }
+        if (request.isTrue("lenient-display-validation")) {
+            options = options.setDisplayWarningMode(true);
+        }
+        if (request.isTrue("activeOnly")) {
+            options = options.setActiveOnly(true);
+        }
+        String code = null;
+        String system = null;
+        String version = null;
+        String display = null;
+        CodeableConcept codeableConcept = null;
+        ValidationResult result;
+        if (request.has("code")) {
+            code = request.text("code");
+            system = codeSystemLevel ? firstText(request, instanceUrl, "url", "system") : request.text("system");
+            version = codeSystemLevel ? request.text("version") : request.text("systemVersion");
+            display = request.text("display");
+            boolean infer = codeSystemLevel || system == null;
+            result = context.validateCode(infer ? options.withGuessSystem() : options, system, version, code, display,
+                    valueSet);
+        } else if (request.value("coding") instanceof Coding coding) {
+            code = coding.getCode();
+            system = coding.getSystem();
+            version = coding.getVersion();
+            display = coding.getDisplay();
+            result = context.validateCode(options, coding, valueSet);
+        } else if (request.value("codeableConcept") instanceof CodeableConcept concept) {
+            codeableConcept = concept;
+            result = context.validateCode(options, concept, valueSet);
+        } else {
+            throw new InvalidRequestException("One of the parameters 'code', 'coding' or 'codeableConcept' is required");
+        }
+        if (result.getSeverity() == ValidationMessage.IssueSeverity.FATAL) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.getIssue().addAll(result.getIssues());
+            throw failure(400, result.getMessage(), outcome);
+        }
+        Parameters out = new Parameters();
+        if (result.getSystem() != null) {
+            out.addParameter("system", new UriType(result.getSystem()));
+        } else if (system != null) {
+            out.addParameter("system", new UriType(system));
+        }
+        if (result.getCode() != null) {
+            if (code != null && !code.equals(result.getCode())) {
+                out.addParameter("code", new CodeType(code));
+                out.addParameter("normalized-code", new CodeType(result.getCode()));
+            } else {
+                out.addParameter("code", new CodeType(result.getCode()));
+            }
+        } else if (code != null) {
+            out.addParameter("code", new CodeType(code));
+        }
+        out.addParameter("result", result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
+        if (result.getMessage() != null) {
+            out.addParameter("message", result.getMessage());
+        }
+        if (result.getVersion() != null) {
+            out.addParameter("version", result.getVersion());
+        } else if (version != null) {
+            out.addParameter("version", new StringType(version));
+        }
+        if (result.getDisplay() != null) {
+            out.addParameter("display", result.getDisplay());
+        }
+        if (codeableConcept != null) {
+            out.addParameter("codeableConcept", codeableConcept);
+        }
+        if (result.isInactive()) {
+            out.addParameter("inactive", true);
+        }
+        if (result.getStatus() != null) {
+            out.addParameter("status", new CodeType(result.getStatus()));
+        }
+        if (result.getUnknownSystems() != null) {
+            for (String unknown : result.getUnknownSystems()) {
+                out.addParameter(result.getErrorClass() == TerminologyServiceErrorClass.CODESYSTEM_UNSUPPORTED
+                        ? "x-caused-by-unknown-system" : "x-unknown-system", new CanonicalType(unknown));
+            }
+        }
+        if (result.getIssues() != null && !result.getIssues().isEmpty()) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.getIssue().addAll(result.getIssues());
+            out.addParameter().setName("issues").setResource(outcome);
+        }
+        return (org.hl7.fhir.r4.model.Parameters) TxEngine.toR4(out);
+    }
+
+    /** {@code $expand}. */
+    public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
+        try (TxEngine.Session session = engine.session(request.resources(), versionRules(request))) {
+            org.hl7.fhir.r4.model.ValueSet out = expand(session.context(), request, instanceUrl);
+            java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));
+            if (date != null) {
+                int before = countAll(out.getExpansion().getContains());
+                removeNotInForce(out.getExpansion().getContains(), date);
+                if (out.getExpansion().hasTotal()) {
+                    out.getExpansion().setTotal(out.getExpansion().getTotal() - before
+                            + countAll(out.getExpansion().getContains()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private void removeNotInForce(List<org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent> contains,
+            java.time.LocalDate date) {
+        contains.removeIf(c -> {
+            Concept concept = hostedConcept(c.getSystem(), c.getVersion(), c.getCode());
+            return concept != null && !concept.isEffectiveOn(date);
+        });
+        for (org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent c : contains) {
+            removeNotInForce(c.getContains(), date);
+        }
+    }
+
+    private static int countAll(List<org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent> contains) {
+        int n = 0;
+        for (org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent c : contains) {
+            n += 1 + countAll(c.getContains());
+        }
+        return n;
+    }
+
+    private static org.hl7.fhir.r4.model.ValueSet expand(SimpleWorkerContext context, TxRequest request,
+            String instanceUrl) {
+        Parameters parameters = request.parameters().copy();
+        ValueSet valueSet = valueSet(context, request, instanceUrl);
+        boolean hierarchical = !request.has("excludeNested") || !request.isTrue("excludeNested");
+        if (request.acceptLanguage() != null && !parameters.hasParameter("displayLanguage")) {
+            parameters.addParameter("displayLanguage", new CodeType(request.acceptLanguage()));
+        }
+        ValueSetExpansionOutcome outcome = context.expandVS(valueSet, false, hierarchical, true, parameters);
+        if (outcome.getValueset() == null) {
+            throw expansionFailure(outcome);
+        }
+        ValueSet expanded = outcome.getValueset();
+        // the engine echoes its defaults too; the answer echoes what the request asked for
+        for (String name : List.of("excludeNested", "count", "offset")) {
+            if (!request.has(name)) {
+                expanded.getExpansion().getParameter().removeIf(p -> p.getName().equals(name));
+            }
+        }
+        if (!request.has("offset")) {
+            expanded.getExpansion().setOffsetElement(null);
+        }
+        return (org.hl7.fhir.r4.model.ValueSet) TxEngine.toR4(expanded);
+    }
+
+    private static List<org.hl7.fhir.instance.model.api.IBaseResource> withInline(TxRequest request, String name) {
+        if (name == null) {
+            return request.resources();
+        }
+        org.hl7.fhir.r5.model.Resource inline = request.resource(name);
+        if (inline == null) {
+            return request.resources();
+        }
+        List<org.hl7.fhir.instance.model.api.IBaseResource> all = new java.util.ArrayList<>(request.resources());
+        all.add(TxEngine.toR4(inline));
+        return all;
+    }
+
+    private static String firstText(TxRequest request, String fallback, String... names) {
+        for (String name : names) {
+            if (request.has(name)) {
+                return request.text(name);
+            }
+        }
+        if (request.resource("codeSystem") instanceof org.hl7.fhir.r5.model.CodeSystem cs) {
+            return cs.getUrl();
+        }
+        return fallback;
+    }
+
+    private static Parameters versionRules(TxRequest request) {
+        Parameters rules = new Parameters();
+        for (ParametersParameterComponent p : request.parameters().getParameter()) {
+            if (VERSION_RULES.contains(p.getName())) {
+                rules.addParameter(p.copy());
+            }
+        }
+        return rules;
+    }
+
+    private static ValueSet valueSet(SimpleWorkerContext context, TxRequest request, String instanceUrl) {
+        if (request.resource("valueSet") instanceof ValueSet inline) {
+            return inline;
+        }
+        String url = request.has("url") ? request.text("url") : instanceUrl;
+        if (url == null) {
+            throw new InvalidRequestException("One of the parameters 'url' or 'valueSet' is required"
+                    + " (or call the operation on a ValueSet instance)");
+        }
+        String version = request.text("valueSetVersion");
+        ValueSet found = version == null ? context.fetchResource(ValueSet.class, url)
+                : context.fetchResource(ValueSet.class, url, version);
+        if (found == null) {
+            String canonical = version == null ? url : url + "|" + version;
+            OperationOutcome outcome = new OperationOutcome();
+            OperationOutcomeIssueComponent issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
+                    .setCode(IssueType.NOTFOUND);
+            issue.getDetails().addCoding(TX_ISSUE_TYPE, "not-found", null);
+            issue.getDetails().setText(context.formatMessage(I18nConstants.UNABLE_TO_RESOLVE_VALUE_SET_, canonical));
+            throw failure(404, issue.getDetails().getText(), outcome);
+        }
+        return found;
+    }
+
+    private static BaseServerResponseException expansionFailure(ValueSetExpansionOutcome outcome) {
+        OperationOutcome oo = new OperationOutcome();
+        if (outcome.getIssues() != null && !outcome.getIssues().isEmpty()) {
+            oo.getIssue().addAll(outcome.getIssues());
+        } else {
+            OperationOutcomeIssueComponent issue = oo.addIssue().setSeverity(IssueSeverity.ERROR);
+            TerminologyServiceErrorClass errorClass = outcome.getErrorClass();
+            issue.setCode(issueType(errorClass));
+            if (errorClass == TerminologyServiceErrorClass.VALUESET_UNKNOWN) {
+                issue.getDetails().addCoding(TX_ISSUE_TYPE, "not-found", null);
+            }
+            issue.getDetails().setText(outcome.getError());
+        }
+        int status = outcome.getErrorClass() == TerminologyServiceErrorClass.VALUESET_UNKNOWN ? 404
+                : outcome.getErrorClass() == TerminologyServiceErrorClass.TOO_COSTLY ? 422 : 400;
+        return failure(status, outcome.getError(), oo);
+    }
+
+    private static IssueType issueType(TerminologyServiceErrorClass errorClass) {
+        if (errorClass == null) {
+            return IssueType.PROCESSING;
+        }
+        return switch (errorClass) {
+            case BLOCKED_BY_OPTIONS -> IssueType.FORBIDDEN;
+            case BUSINESS_RULE -> IssueType.BUSINESSRULE;
+            case CODESYSTEM_UNSUPPORTED, CODESYSTEM_UNSUPPORTED_VERSION -> IssueType.NOTFOUND;
+            case INTERNAL_ERROR, SERVER_ERROR -> IssueType.EXCEPTION;
+            case NOSERVICE -> IssueType.CONFLICT;
+            case TOO_COSTLY -> IssueType.TOOCOSTLY;
+            case VALUESET_UNKNOWN -> IssueType.NOTFOUND;
+            case VALUESET_UNSUPPORTED -> IssueType.NOTSUPPORTED;
+            case PROCESSING, UNKNOWN -> IssueType.PROCESSING;
+        };
+    }
+
+    static BaseServerResponseException failure(int status, String message, OperationOutcome outcome) {
+        org.hl7.fhir.r4.model.OperationOutcome r4 = (org.hl7.fhir.r4.model.OperationOutcome) TxEngine.toR4(outcome);
+        String text = message == null ? "Terminology operation failed" : message;
+        BaseServerResponseException e = switch (status) {
+            case 404 -> new ResourceNotFoundException(text);
+            case 422 -> new UnprocessableEntityException(text);
+            default -> new InvalidRequestException(text);
+        };
+        e.setOperationOutcome(r4);
+        return e;
+    }
+
+    static BooleanType bool(boolean value) {
+        return new BooleanType(value);
+    }
+}

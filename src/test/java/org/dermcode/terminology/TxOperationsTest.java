@@ -1,0 +1,121 @@
+package org.dermcode.terminology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import org.dermcode.TestTerminology;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+/** Requests that bring their own terminology, answered by HL7's engine (TxEngine) over theirs and ours. */
+class TxOperationsTest {
+
+    private static final String CS = "http://example.org/fhir/CodeSystem/colours";
+    private static final String VS = "http://example.org/fhir/ValueSet/colours";
+    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
+            TestTerminology.REPOSITORY);
+
+    /** A code system that uses the standard 'status' property without declaring it (FHIR defines it). */
+    private static CodeSystem colours(String version) {
+        CodeSystem cs = new CodeSystem().setUrl(CS).setVersion(version).setStatus(PublicationStatus.ACTIVE)
+                .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+        cs.addConcept().setCode("red").setDisplay("Red");
+        cs.addConcept().setCode("grey").setDisplay("Grey").addProperty().setCode("status")
+                .setValue(new CodeType("retired"));
+        return cs;
+    }
+
+    private static ValueSet all() {
+        ValueSet vs = new ValueSet().setUrl(VS).setVersion("1").setStatus(PublicationStatus.ACTIVE);
+        vs.getCompose().addInclude().setSystem(CS);
+        return vs;
+    }
+
+    private static TxRequest request(List<IBaseResource> resources, Object... nameValue) {
+        Parameters r4 = new Parameters();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            r4.addParameter().setName((String) nameValue[i]).setValue((org.hl7.fhir.r4.model.Type) nameValue[i + 1]);
+        }
+        return new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), new ArrayList<>(resources), null);
+    }
+
+    private static String value(Parameters p, String name) {
+        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
+                .map(x -> x.getValue().primitiveValue()).orElse(null);
+    }
+
+    @Test
+    void expandsATxResourceValueSetAndSaysWhichCodeSystemVersionItUsed() {
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS)), null);
+
+        assertThat(out.getExpansion().getTotal()).isEqualTo(2);
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactly("red", "grey");
+        assertThat(out.getExpansion().getParameter()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("used-codesystem");
+            assertThat(p.getValue().primitiveValue()).isEqualTo(CS + "|2.0.0");
+        });
+    }
+
+    @Test
+    void validatesACodeOfATxResourceCodeSystemWithTheHl7Messages() {
+        Parameters good = TX.validateCode(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "system", new UriType(CS), "code", new CodeType("red")), false, null);
+        assertThat(value(good, "result")).isEqualTo("true");
+        assertThat(value(good, "display")).isEqualTo("Red");
+        assertThat(value(good, "version")).isEqualTo("2.0.0");
+
+        Parameters bad = TX.validateCode(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "system", new UriType(CS), "code", new CodeType("blue")), false, null);
+        assertThat(value(bad, "result")).isEqualTo("false");
+        assertThat(value(bad, "message")).contains("Unknown code 'blue'").contains(CS);
+        OperationOutcome issues = (OperationOutcome) bad.getParameter().stream()
+                .filter(p -> p.getName().equals("issues")).findFirst().orElseThrow().getResource();
+        assertThat(issues.getIssue()).anySatisfy(i -> assertThat(i.getDetails().getCodingFirstRep().getCode())
+                .isEqualTo("invalid-code"));
+    }
+
+    @Test
+    void aRetiredCodeIsValidButInactive() {
+        Parameters out = TX.validateCode(request(List.of(colours("2.0.0")), "url", new UriType(CS),
+                "code", new CodeType("grey")), true, null);
+        assertThat(value(out, "result")).isEqualTo("true");
+        assertThat(value(out, "inactive")).isEqualTo("true");
+    }
+
+    @Test
+    void aRequestsResourcesAreNotSeenByTheNextRequest() {
+        TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS)), null);
+
+        assertThatThrownBy(() -> TX.expand(request(List.of(), "url", new UriType(VS)), null))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void ourOwnValueSetsAreThereForRequestsThatBringTheirOwn() {
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0")), "url",
+                new UriType("http://dermcode.org/fhir/ValueSet/derm-mohs")), null);
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .contains("17311");
+    }
+
+    @Test
+    void excludeNestedIsEchoedOnlyWhenAsked() {
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "excludeNested", new BooleanType(true)), null);
+        assertThat(out.getExpansion().getParameter()).anySatisfy(p -> assertThat(p.getName()).isEqualTo("excludeNested"));
+        ValueSet plain = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS)), null);
+        assertThat(plain.getExpansion().getParameter()).noneSatisfy(p -> assertThat(p.getName()).isEqualTo("count"));
+    }
+}
