@@ -115,6 +115,12 @@ public final class TxEngine {
         try {
             if (requestResources != null) {
                 for (IBaseResource resource : requestResources) {
+                    if (!(resource instanceof CodeSystem || resource instanceof ValueSet
+                            || resource instanceof ConceptMap)) {
+                        throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+                                "Parameter 'tx-resource' must be a CodeSystem, ValueSet or ConceptMap, not "
+                                + resource.fhirType());
+                    }
                     session.add(toR5(resource));
                 }
             }

@@ -52,14 +52,13 @@ public final class TxOperations {
     }
 
     /**
-     * True when the request carries terminology of its own ({@code tx-resource}, or an inline
-     * {@code valueSet} / {@code codeSystem}): HL7's engine answers it, over our content and theirs.
+     * True when the request carries terminology of its own ({@code tx-resource}): HL7's engine
+     * answers it, over our content and theirs (with its inline {@code valueSet} / {@code codeSystem}).
      * Requests on our hosted content alone are answered by {@link ExpansionService} and
      * {@link CodeValidationService}, which know our codes' dates of service (docs/conformance.md).
      */
     static boolean bringsOwnTerminology(TxRequest request) {
-        return !request.resources().isEmpty() || request.resource("valueSet") != null
-                || request.resource("codeSystem") != null;
+        return !request.resources().isEmpty();
     }
 
     /**
@@ -73,7 +72,25 @@ public final class TxOperations {
             org.hl7.fhir.r4.model.Parameters out = validateCode(session.context(), request, codeSystemLevel,
                     instanceUrl);
             return onDateOfService(out, OperationArguments.date("date", request.primitive("date")));
+        } catch (BaseServerResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw notProcessed(e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // HL7's engine throws java.lang.Error for some content it cannot handle
+            throw notProcessed(e);
         }
+    }
+
+    /** The engine refused the request's content (a broken resource, an unsupported construct): a 400, never a 500. */
+    private static BaseServerResponseException notProcessed(Throwable e) {
+        String text = "The terminology engine could not process this request: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING).getDetails().setText(text);
+        return failure(400, text, outcome);
     }
 
     /**
@@ -230,6 +247,15 @@ public final class TxOperations {
                 }
             }
             return out;
+        } catch (BaseServerResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw notProcessed(e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // HL7's engine throws java.lang.Error for some content it cannot handle
+            throw notProcessed(e);
         }
     }
 
@@ -314,6 +340,10 @@ public final class TxOperations {
 
     private static ValueSet valueSet(SimpleWorkerContext context, TxRequest request, String instanceUrl) {
         if (request.resource("valueSet") instanceof ValueSet inline) {
+            if (!inline.hasUrl()) {
+                // the engine needs a url to work on a value set
+                inline.setUrl("urn:uuid:" + java.util.UUID.randomUUID());
+            }
             return inline;
         }
         String url = request.has("url") ? request.text("url") : instanceUrl;

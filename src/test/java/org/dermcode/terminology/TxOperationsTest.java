@@ -111,6 +111,14 @@ class TxOperationsTest {
     }
 
     @Test
+    void aTxResourceThatIsNoTerminologyIs400() {
+        assertThatThrownBy(() -> TX.expand(request(List.of(new org.hl7.fhir.r4.model.Patient(), all()), "url",
+                new UriType(VS)), null))
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class)
+                .hasMessageContaining("tx-resource").hasMessageContaining("Patient");
+    }
+
+    @Test
     void excludeNestedIsEchoedOnlyWhenAsked() {
         ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
                 "excludeNested", new BooleanType(true)), null);
