@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Load and soak test (issue 6): starts the jar, drives $lookup, $expand, $validate-code and
-# Claim/$validate-claim at a fixed concurrency with wrk, and reports per operation the requests,
+# Load and soak test (issues 6, 13): starts the jar, drives $lookup, versioned $lookup (version= and
+# date=), $expand, $validate-code and Claim/$validate-claim (every example claim, CY2024-CY2026) at a
+# fixed concurrency with wrk, and reports per operation the requests,
 # 2xx / expected 4xx / unexpected counts and p50/p99 latency, the heap after a full GC after the
 # warm-up and at the end, and the ERROR lines of the server log.
 #
-#   bench/soak.sh                       # 10 minutes, 2 connections per operation (8 in all)
+#   bench/soak.sh                       # 10 minutes, 2 connections per operation (10 in all)
 #   DURATION=120 WARMUP=30 bench/soak.sh
 #
 # Settings (environment): PORT (18083), DURATION seconds (600), WARMUP seconds (60),
@@ -20,7 +21,7 @@ CONNECTIONS=${CONNECTIONS:-2}
 JAR=${JAR:-target/dermcode-server.jar}
 HEAP=${HEAP:--Xmx512m}
 OUT=${OUT:-target/soak}
-OPS="lookup expand validate-code validate-claim"
+OPS="lookup lookup-versioned expand validate-code validate-claim"
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 [ -f "$JAR" ] || mvn -B -ntp -q -DskipTests package
