@@ -23,6 +23,7 @@ public final class Concept {
     private final List<String> children = new ArrayList<>();
     /** The designations' values joined by spaces (null without designations), for the text filter. */
     private final String designationText;
+    private List<String> searchWords;
 
     Concept(ConceptDefinitionComponent definition) {
         this.definition = definition;
@@ -38,6 +39,16 @@ public final class Concept {
     /** The values of the concept's designations (synonyms, abbreviations, short titles) as one text, or null. */
     public String designationText() {
         return designationText;
+    }
+
+    /** The lower-case words of the display and designations for the text filter, split on first use. */
+    List<String> searchWords() {
+        List<String> words = searchWords;
+        if (words == null) {
+            words = TextFilter.words(display(), designationText);
+            searchWords = words; // an immutable list: a race only computes it twice
+        }
+        return words;
     }
 
     public String code() {

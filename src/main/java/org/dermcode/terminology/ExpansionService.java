@@ -101,8 +101,11 @@ public final class ExpansionService {
         TextFilter filter = new TextFilter(request.filter());
         List<ExpansionEntry> matching = new ArrayList<>();
         for (ExpansionEntry entry : content.entries()) {
-            if (filter.matches(entry.code(), entry.display(),
-                    entry.concept() == null ? null : entry.concept().designationText())) {
+            Concept concept = entry.concept();
+            boolean found = concept != null && java.util.Objects.equals(entry.display(), concept.display())
+                    ? filter.matchesWords(entry.code(), concept.searchWords())
+                    : filter.matches(entry.code(), entry.display(), concept == null ? null : concept.designationText());
+            if (found) {
                 matching.add(entry);
             }
         }

@@ -32,11 +32,28 @@ final class TextFilter {
         if (words.isEmpty()) {
             return true;
         }
-        String lowerCode = code == null ? "" : code.toLowerCase(Locale.ROOT);
         List<String> displayWords = split(display);
         if (designations != null) {
             displayWords.addAll(split(designations));
         }
+        return matchesWords(code, displayWords);
+    }
+
+    /** The words a concept is found by ({@link #words}), split once: what {@link Concept#searchWords} keeps. */
+    static List<String> words(String display, String designations) {
+        List<String> result = split(display);
+        if (designations != null) {
+            result.addAll(split(designations));
+        }
+        return List.copyOf(result);
+    }
+
+    /** True when every filter word is a prefix of the code or of one of the words. */
+    boolean matchesWords(String code, List<String> displayWords) {
+        if (words.isEmpty()) {
+            return true;
+        }
+        String lowerCode = code == null ? "" : code.toLowerCase(Locale.ROOT);
         for (String word : words) {
             if (lowerCode.startsWith(word)) {
                 continue;
