@@ -62,11 +62,52 @@ public final class TxOperations {
     }
 
     /**
+     * The most include, exclude and import rules that the value sets of one request (its
+     * {@code tx-resource}s and inline {@code valueSet}) may have in all. HL7's engine expands every
+     * rule afresh, so thousands of whole-system includes cost minutes of CPU in one request
+     * (bench/cost.sh); the suite's largest value set has 4 rules, a real one a few dozen.
+     */
+    static final int MAX_COMPOSE_RULES = 200;
+
+    /** Refuses, 422 too-costly, a request whose value sets have more than {@link #MAX_COMPOSE_RULES} rules. */
+    static void checkCost(TxRequest request) {
+        int rules = 0;
+        for (org.hl7.fhir.instance.model.api.IBaseResource resource : request.resources()) {
+            if (resource instanceof org.hl7.fhir.r4.model.ValueSet valueSet) {
+                for (org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent set : concat(valueSet.getCompose().getInclude(),
+                        valueSet.getCompose().getExclude())) {
+                    rules += 1 + set.getValueSet().size();
+                }
+            }
+        }
+        for (ParametersParameterComponent p : request.parameters().getParameter()) {
+            if (p.getResource() instanceof ValueSet valueSet) {
+                for (ValueSet.ConceptSetComponent set : concat(valueSet.getCompose().getInclude(),
+                        valueSet.getCompose().getExclude())) {
+                    rules += 1 + set.getValueSet().size();
+                }
+            }
+        }
+        if (rules > MAX_COMPOSE_RULES) {
+            String text = "The request's value sets have " + rules + " include, exclude and import rules in all, more than "
+                    + MAX_COMPOSE_RULES + " (each is expanded afresh); combine their includes";
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TOOCOSTLY).getDetails().setText(text);
+            throw failure(422, text, outcome);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /**
      * {@code $validate-code}. {@code codeSystemLevel}: CodeSystem/$validate-code (the code system is
      * {@code url}, its version {@code version}); else ValueSet/$validate-code.
      */
     public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
             String instanceUrl) {
+        checkCost(request);
         try (TxEngine.Session session = engine.session(withInline(request, codeSystemLevel ? "codeSystem" : null),
                 versionRules(request))) {
             org.hl7.fhir.r4.model.Parameters out = validateCode(session.context(), request, codeSystemLevel,
@@ -235,6 +276,7 @@ public final class TxOperations {
 
     /** {@code $expand}. */
     public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
+        checkCost(request);
         try (TxEngine.Session session = engine.session(request.resources(), versionRules(request))) {
             org.hl7.fhir.r4.model.ValueSet out = expand(session.context(), request, instanceUrl);
             java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));

@@ -119,6 +119,33 @@ class TxOperationsTest {
     }
 
     @Test
+    void valueSetsWithMoreComposeRulesThanTheLimitAre422TooCostlyBeforeTheEngineRuns() {
+        ValueSet many = new ValueSet().setUrl(VS).setVersion("1").setStatus(PublicationStatus.ACTIVE);
+        for (int i = 0; i <= TxOperations.MAX_COMPOSE_RULES; i++) {
+            many.getCompose().addInclude().setSystem(SystemUrls.ICD10CM);
+        }
+        assertThatThrownBy(() -> TX.expand(request(List.of(many), "url", new UriType(VS)), null))
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class)
+                .hasMessageContaining("more than " + TxOperations.MAX_COMPOSE_RULES)
+                .satisfies(e -> assertThat(((OperationOutcome) ((ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException) e)
+                        .getOperationOutcome()).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY));
+        assertThatThrownBy(() -> TX.validateCode(request(List.of(many), "url", new UriType(VS), "system",
+                new UriType(SystemUrls.ICD10CM), "code", new CodeType("L57.0")), false, null))
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class);
+    }
+
+    @Test
+    void valueSetsAtTheLimitAreExpanded() {
+        ValueSet some = new ValueSet().setUrl(VS).setVersion("1").setStatus(PublicationStatus.ACTIVE);
+        for (int i = 0; i < TxOperations.MAX_COMPOSE_RULES; i++) {
+            some.getCompose().addInclude().setSystem(CS);
+        }
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0"), some), "url", new UriType(VS)), null);
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactly("red", "grey");
+    }
+
+    @Test
     void excludeNestedIsEchoedOnlyWhenAsked() {
         ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
                 "excludeNested", new BooleanType(true)), null);
