@@ -298,11 +298,45 @@ def write_release_tables(by_kind):
         w.writerow(["code", "parent"] + [r.id for r in icd])
         for code in sorted(status, key=lambda c: c.replace(".", "")):
             w.writerow([code, parent[code]] + status[code])
+    expected.add(write_icd_body_sites(status, icd))
     for f in sorted(os.listdir(OUT_RULES)):
         if f.endswith(".csv") and f not in expected:
             os.remove(os.path.join(OUT_RULES, f))
             sys.stderr.write("removed stale rules/%s\n" % f)
     return expected
+
+
+def write_icd_body_sites(codes, icd):
+    """rules/icd-body-sites.csv: the body site an ICD-10-CM code names (icd-sites.csv: category + 4th character,
+    taken by every code under it) and the procedure site groups that can treat that site (body-sites.csv)."""
+    groups = {r["code"] for r in read_csv(os.path.join(SRC, "site-groups.csv"))}
+    body = {}
+    for r in read_csv(os.path.join(SRC, "body-sites.csv")):
+        listed = r["siteGroups"].split()
+        for g in listed:
+            if g not in groups:
+                fail("body-sites.csv: %s: unknown site group %s (site-groups.csv)" % (r["code"], g))
+        body[r["code"]] = listed
+    titles = {}
+    for release in icd:
+        for row in release.rows:
+            titles[row["code"]] = row["long_title"]
+    prefixes = {}
+    for r in read_csv(os.path.join(SRC, "icd-sites.csv")):
+        if r["bodySite"] not in body:
+            fail("icd-sites.csv: %s: unknown body site %s (body-sites.csv)" % (r["code"], r["bodySite"]))
+        if r["code"] not in titles:
+            fail("icd-sites.csv: %s is not an ICD-10-CM code of the reference releases" % r["code"])
+        prefixes[r["code"]] = r["bodySite"]
+    name = "icd-body-sites.csv"
+    with open(os.path.join(OUT_RULES, name), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["code", "body_site", "site_groups"])
+        for code in sorted(codes, key=lambda c: c.replace(".", "")):
+            site = next((s for p, s in prefixes.items() if code == p or code.startswith(p)), None)
+            if site:
+                w.writerow([code, site, " ".join(body[site])])
+    return name
 
 
 # ---------------------------------------------------------------- CPT / HCPCS

@@ -31,6 +31,10 @@ public final class Knowledge {
 
     public static final String RELEASES = "releases.csv";
     public static final String ICD = "icd-10-cm.csv";
+    public static final String ICD_SITES = "icd-body-sites.csv";
+
+    /** The body site an ICD-10-CM code names, with the procedure site groups that treat it. */
+    private record BodySite(String site, Set<String> siteGroups) {}
 
     /** The NCCI tables of one release. */
     private record Ncci(Release release, Set<String> coverage, Map<String, Mue> mue, Map<String, List<String>> addOns,
@@ -55,6 +59,7 @@ public final class Knowledge {
     private final CmsFacts[] noFacts;
     private final Map<String, IcdStatus[]> icdStatus = new HashMap<>();
     private final Map<String, List<String>> icdChildren = new HashMap<>();
+    private final Map<String, BodySite> icdSites = new HashMap<>();
 
     private Knowledge(Path dir) {
         CsvTable releases = CsvTable.read(dir.resolve(RELEASES), "release", "kind", "period", "effective_from");
@@ -84,6 +89,7 @@ public final class Knowledge {
             edits.add(loadNcci(dir, release));
         }
         loadIcd(dir);
+        loadIcdSites(dir);
 
         TreeSet<LocalDate> dates = new TreeSet<>();
         pfs.forEach(r -> dates.add(r.effectiveFrom()));
@@ -214,6 +220,21 @@ public final class Knowledge {
     /** True when some fiscal year held has the code. */
     public boolean icdKnown(String code) {
         return code != null && icdStatus.containsKey(code);
+    }
+
+    /**
+     * The body site an ICD-10-CM code names (lip, eyelid, ear, face, scalp-neck, trunk, upper-limb,
+     * lower-limb); empty for a code without one (D48.5, L57.0) or with overlapping or unspecified sites.
+     */
+    public Optional<String> icdBodySite(String code) {
+        BodySite site = code == null ? null : icdSites.get(code);
+        return Optional.ofNullable(site == null ? null : site.site());
+    }
+
+    /** Whether a procedure of a site group can treat the body site an ICD-10-CM code names (true without a site). */
+    public boolean siteGroupTreats(String siteGroup, String icdCode) {
+        BodySite site = icdCode == null ? null : icdSites.get(icdCode);
+        return site == null || site.siteGroups().contains(siteGroup);
     }
 
     /** The codes one level below an ICD-10-CM header in the fiscal year in force on a date. */
@@ -362,6 +383,17 @@ public final class Knowledge {
             if (!c[1].isEmpty()) {
                 icdChildren.computeIfAbsent(c[1], k -> new ArrayList<>()).add(c[0]);
             }
+        }
+    }
+
+    private void loadIcdSites(Path dir) {
+        CsvTable table = CsvTable.read(dir.resolve(ICD_SITES), "code", "body_site", "site_groups");
+        for (int i = 0; i < table.rows().size(); i++) {
+            String[] c = table.rows().get(i);
+            if (c[1].isBlank() || c[2].isBlank()) {
+                throw table.error(i, "needs a body site and its site groups");
+            }
+            icdSites.put(c[0], new BodySite(c[1], Set.of(c[2].strip().split(" +"))));
         }
     }
 }

@@ -200,7 +200,7 @@ class KnowledgeTest {
 
         @Test
         void quotedCellsMayHoldCommas() throws IOException {
-            for (String name : new String[] {"releases.csv", "icd-10-cm.csv"}) {
+            for (String name : new String[] {"releases.csv", "icd-10-cm.csv", "icd-body-sites.csv"}) {
                 Files.copy(Path.of("rules", name), temp.resolve(name));
             }
             for (String release : new String[] {"RVU24AR", "RVU25D", "RVU26C"}) {
