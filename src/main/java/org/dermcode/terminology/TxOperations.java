@@ -74,19 +74,16 @@ public final class TxOperations {
         int rules = 0;
         for (org.hl7.fhir.instance.model.api.IBaseResource resource : request.resources()) {
             if (resource instanceof org.hl7.fhir.r4.model.ValueSet valueSet) {
-                for (org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent set : concat(valueSet.getCompose().getInclude(),
-                        valueSet.getCompose().getExclude())) {
+                for (org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent set : valueSet.getCompose().getInclude()) {
+                    rules += 1 + set.getValueSet().size();
+                }
+                for (org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent set : valueSet.getCompose().getExclude()) {
                     rules += 1 + set.getValueSet().size();
                 }
             }
         }
         for (ParametersParameterComponent p : request.parameters().getParameter()) {
-            if (p.getResource() instanceof ValueSet valueSet) {
-                for (ValueSet.ConceptSetComponent set : concat(valueSet.getCompose().getInclude(),
-                        valueSet.getCompose().getExclude())) {
-                    rules += 1 + set.getValueSet().size();
-                }
-            }
+            rules += composeRules(p.getResource());
         }
         if (rules > MAX_COMPOSE_RULES) {
             String text = "The request's value sets have " + rules + " include, exclude and import rules in all, more than "
@@ -97,8 +94,18 @@ public final class TxOperations {
         }
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    private static int composeRules(org.hl7.fhir.r5.model.Resource resource) {
+        if (!(resource instanceof ValueSet valueSet)) {
+            return 0;
+        }
+        int rules = 0;
+        for (List<ValueSet.ConceptSetComponent> sets : List.of(valueSet.getCompose().getInclude(),
+                valueSet.getCompose().getExclude())) {
+            for (ValueSet.ConceptSetComponent set : sets) {
+                rules += 1 + set.getValueSet().size();
+            }
+        }
+        return rules;
     }
 
     /**
@@ -108,11 +115,19 @@ public final class TxOperations {
     public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
             String instanceUrl) {
         checkCost(request);
-        try (TxEngine.Session session = engine.session(withInline(request, codeSystemLevel ? "codeSystem" : null),
-                versionRules(request))) {
-            org.hl7.fhir.r4.model.Parameters out = validateCode(session.context(), request, codeSystemLevel,
-                    instanceUrl);
-            return onDateOfService(out, OperationArguments.date("date", request.primitive("date")));
+        return inSession(withInline(request, codeSystemLevel ? "codeSystem" : null), request, context ->
+                onDateOfService(validateCode(context, request, codeSystemLevel, instanceUrl),
+                        OperationArguments.date("date", request.primitive("date"))));
+    }
+
+    /**
+     * Runs one engine call in a session holding the request's resources; whatever the engine
+     * throws that is not already a FHIR error becomes a 400 (never a 500).
+     */
+    private <T> T inSession(List<org.hl7.fhir.instance.model.api.IBaseResource> resources, TxRequest request,
+            java.util.function.Function<SimpleWorkerContext, T> call) {
+        try (TxEngine.Session session = engine.session(resources, versionRules(request))) {
+            return call.apply(session.context());
         } catch (BaseServerResponseException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -277,8 +292,8 @@ public final class TxOperations {
     /** {@code $expand}. */
     public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
         checkCost(request);
-        try (TxEngine.Session session = engine.session(request.resources(), versionRules(request))) {
-            org.hl7.fhir.r4.model.ValueSet out = expand(session.context(), request, instanceUrl);
+        return inSession(request.resources(), request, context -> {
+            org.hl7.fhir.r4.model.ValueSet out = expand(context, request, instanceUrl);
             java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));
             if (date != null) {
                 int before = countAll(out.getExpansion().getContains());
@@ -289,16 +304,7 @@ public final class TxOperations {
                 }
             }
             return out;
-        } catch (BaseServerResponseException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw notProcessed(e);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Error e) {
-            // HL7's engine throws java.lang.Error for some content it cannot handle
-            throw notProcessed(e);
-        }
+        });
     }
 
     private void removeNotInForce(List<org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent> contains,
