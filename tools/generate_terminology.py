@@ -22,6 +22,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, "tools", "terminology-source")
 OUT_TERM = os.path.join(ROOT, "terminology")
 OUT_RULES = os.path.join(ROOT, "rules")
+# the PC/TC component rows of the fee schedule that rules/pfs-<release>.csv carries beside the base row
+PFS_COMPONENTS = ("26", "TC")
 
 DATE = "2024-07-01"
 PUBLISHER = "DermCode"
@@ -196,11 +198,26 @@ def load_releases(ref_dir):
     cms = os.path.join(ref_dir, "cms-releases")
     for r in by_kind.get("pfs", []):
         r.rows = {}
+        r.components = {}  # (code, "26" or "TC") -> the component row of a code with a PC/TC split
         for row in read_csv(os.path.join(cms, r.folder, "pfs-rvu.csv")):
-            if row["mod"].strip() == "":
+            mod = row["mod"].strip()
+            if mod == "":
                 if row["hcpcs"] in r.rows:
                     fail("%s: duplicate base PFS row for %s" % (r.folder, row["hcpcs"]))
                 r.rows[row["hcpcs"]] = row
+            elif mod in PFS_COMPONENTS:
+                if (row["hcpcs"], mod) in r.components:
+                    fail("%s: duplicate %s PFS row for %s" % (r.folder, mod, row["hcpcs"]))
+                r.components[(row["hcpcs"], mod)] = row
+            else:
+                fail("%s: PFS row %s with modifier %s (only 26 and TC are read)" % (r.folder, row["hcpcs"], mod))
+        for code, mod in r.components:
+            if code not in r.rows:
+                fail("%s: %s-%s has no base PFS row" % (r.folder, code, mod))
+        statuses = {s["code"] for s in read_csv(os.path.join(SRC, "pfs-status.csv"))}
+        for row in list(r.rows.values()) + list(r.components.values()):
+            if row["status_code"] not in statuses:
+                fail("%s: PFS status %s of %s is not in pfs-status.csv" % (r.folder, row["status_code"], row["hcpcs"]))
     for r in by_kind.get("ncci", []):
         folder = os.path.join(cms, r.folder)
         r.coverage = sorted({row["hcpcs"].strip() for row in read_csv(os.path.join(folder, "coverage.csv"))})
@@ -263,13 +280,24 @@ def write_release_tables(by_kind):
         expected.add(name)
         with open(os.path.join(OUT_RULES, name), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
-            w.writerow(["code", "status", "global_days", "work_rvu", "non_facility_total", "facility_total", "pctc",
-                        "mult_proc", "bilat_surg", "asst_surg", "co_surg", "team_surg", "conv_factor"])
+            w.writerow(["code", "modifier", "status", "global_days", "work_rvu", "non_facility_total", "facility_total",
+                        "pctc", "mult_proc", "bilat_surg", "asst_surg", "co_surg", "team_surg", "conv_factor"])
             for code in sorted(r.rows):
-                row = r.rows[code]
-                w.writerow([code, row["status_code"], row["glob_days"], row["work_rvu"], row["non_facility_total"],
-                            row["facility_total"], row["pctc_ind"], row["mult_proc"], row["bilat_surg"],
-                            row["asst_surg"], row["co_surg"], row["team_surg"], row["conv_factor"]])
+                for mod in ("",) + PFS_COMPONENTS:
+                    row = r.rows[code] if mod == "" else r.components.get((code, mod))
+                    if row is None:
+                        continue
+                    w.writerow([code, mod, row["status_code"], row["glob_days"], row["work_rvu"],
+                                row["non_facility_total"], row["facility_total"], row["pctc_ind"], row["mult_proc"],
+                                row["bilat_surg"], row["asst_surg"], row["co_surg"], row["team_surg"], row["conv_factor"]])
+    expected.add("pfs-status.csv")
+    with open(os.path.join(OUT_RULES, "pfs-status.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["status", "medicare_pays", "meaning"])
+        for s in read_csv(os.path.join(SRC, "pfs-status.csv")):
+            if s["medicare_pays"] not in ("true", "false") or not s["meaning"].strip():
+                fail("pfs-status.csv: status %s needs medicare_pays true/false and a meaning" % s["code"])
+            w.writerow([s["code"], s["medicare_pays"], s["meaning"].strip()])
     for r in by_kind.get("ncci", []):
         tables = {
             "coverage": (["code"], [[c] for c in r.coverage]),

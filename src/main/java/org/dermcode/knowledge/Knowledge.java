@@ -18,8 +18,8 @@ import java.util.TreeSet;
 /**
  * The one place that knows the CMS and ICD-10-CM releases and what is in force on a date. Read once
  * from the generated tables in {@code rules/} ({@code releases.csv}, {@code pfs-<release>.csv},
- * {@code ncci-<release>-{ptp,mue,aoc,coverage}.csv}, {@code icd-10-cm.csv}); every answer is a map
- * look-up on data indexed at load time.
+ * {@code ncci-<release>-{ptp,mue,aoc,coverage}.csv}, {@code icd-10-cm.csv}, {@code pfs-status.csv});
+ * every answer is a map look-up on data indexed at load time.
  *
  * <p>A release is in force from its effective date until the next release of its kind (fee
  * schedule: the calendar year; NCCI: the quarter; ICD-10-CM: the fiscal year from 1 October). Before
@@ -32,9 +32,14 @@ public final class Knowledge {
     public static final String RELEASES = "releases.csv";
     public static final String ICD = "icd-10-cm.csv";
     public static final String ICD_SITES = "icd-body-sites.csv";
+    public static final String PFS_STATUS = "pfs-status.csv";
 
     /** The body site an ICD-10-CM code names, with the procedure site groups that treat it. */
     private record BodySite(String site, Set<String> siteGroups) {}
+
+    /** The rows of one fee-schedule release: the base row of each code, and the 26 and TC rows of split codes. */
+    private record FeeSchedule(Map<String, FeeScheduleRow> base, Map<String, FeeScheduleRow> professional,
+            Map<String, FeeScheduleRow> technical) {}
 
     /** The NCCI tables of one release. */
     private record Ncci(Release release, Set<String> coverage, Map<String, Mue> mue, Map<String, List<String>> addOns,
@@ -49,7 +54,8 @@ public final class Knowledge {
     private final List<Release> pfs = new ArrayList<>();
     private final List<Release> ncci = new ArrayList<>();
     private final List<Release> icd = new ArrayList<>();
-    private final Map<String, Map<String, FeeScheduleRow>> fees = new HashMap<>();
+    private final Map<String, FeeSchedule> fees = new HashMap<>();
+    private final Map<String, PfsStatus> statuses = new HashMap<>();
     private final List<Ncci> edits = new ArrayList<>();
     /** The days on which a fee schedule or an NCCI release takes effect, ascending. */
     private final LocalDate[] changeDates;
@@ -82,6 +88,7 @@ public final class Knowledge {
         if (pfs.isEmpty() || ncci.isEmpty() || icd.isEmpty()) {
             throw new KnowledgeLoadException(dir.resolve(RELEASES) + ": needs at least one pfs, ncci and icd release");
         }
+        loadStatuses(dir);
         for (Release release : pfs) {
             fees.put(release.id(), loadFees(dir, release));
         }
@@ -97,10 +104,10 @@ public final class Knowledge {
         changeDates = dates.toArray(new LocalDate[0]);
         noFacts = new CmsFacts[changeDates.length];
         for (int p = 0; p < noFacts.length; p++) {
-            noFacts[p] = new CmsFacts(null, pfsRelease(changeDates[p]), null, null, null, List.of());
+            noFacts[p] = new CmsFacts(null, pfsRelease(changeDates[p]), null, null, null, null, null, List.of());
         }
         Set<String> codes = new HashSet<>();
-        fees.values().forEach(m -> codes.addAll(m.keySet()));
+        fees.values().forEach(m -> codes.addAll(m.base().keySet()));
         for (Ncci n : edits) {
             codes.addAll(n.coverage());
             codes.addAll(n.mue().keySet());
@@ -195,6 +202,19 @@ public final class Knowledge {
     /** The fee-schedule row of a code on a date; empty when that year's fee schedule has none. */
     public Optional<FeeScheduleRow> fees(String code, LocalDate date) {
         return Optional.ofNullable(facts(code, date).fees());
+    }
+
+    /**
+     * The 26 or TC component row of a code with a professional/technical split on a date; empty for
+     * another modifier, or when that year's fee schedule has no such row.
+     */
+    public Optional<FeeScheduleRow> fees(String code, String modifier, LocalDate date) {
+        return Optional.ofNullable(facts(code, date).component(modifier));
+    }
+
+    /** What a PFS status indicator means (every status of the fee schedules held is listed); empty for another one. */
+    public Optional<PfsStatus> pfsStatus(String status) {
+        return Optional.ofNullable(status == null ? null : statuses.get(status));
     }
 
     /**
@@ -296,30 +316,72 @@ public final class Knowledge {
 
     private CmsFacts compute(String code, LocalDate date) {
         Release pfsRelease = pfsRelease(date);
-        FeeScheduleRow row = fees.get(pfsRelease.id()).get(code);
+        FeeSchedule schedule = fees.get(pfsRelease.id());
+        FeeScheduleRow row = schedule.base().get(code);
+        FeeScheduleRow professional = schedule.professional().get(code);
+        FeeScheduleRow technical = schedule.technical().get(code);
         Ncci n = covering(date, code, null);
         if (n == null) {
-            return new CmsFacts(code, pfsRelease, row, null, null, List.of());
+            return new CmsFacts(code, pfsRelease, row, professional, technical, null, null, List.of());
         }
-        return new CmsFacts(code, pfsRelease, row, n.release(), n.mue().get(code),
+        return new CmsFacts(code, pfsRelease, row, professional, technical, n.release(), n.mue().get(code),
                 n.addOns().getOrDefault(code, List.of()));
     }
 
-    private static Map<String, FeeScheduleRow> loadFees(Path dir, Release release) {
-        CsvTable table = CsvTable.read(dir.resolve("pfs-" + release.id() + ".csv"), "code", "status", "global_days",
-                "work_rvu", "non_facility_total", "facility_total", "pctc", "mult_proc", "bilat_surg", "asst_surg",
-                "co_surg", "team_surg", "conv_factor");
-        Map<String, FeeScheduleRow> rows = new HashMap<>();
+    private void loadStatuses(Path dir) {
+        CsvTable table = CsvTable.read(dir.resolve(PFS_STATUS), "status", "medicare_pays", "meaning");
         for (int i = 0; i < table.rows().size(); i++) {
             String[] c = table.rows().get(i);
+            if (!c[1].equals("true") && !c[1].equals("false") || c[2].isBlank()) {
+                throw table.error(i, "needs medicare_pays true or false and a meaning");
+            }
+            statuses.put(c[0], new PfsStatus(c[0], Boolean.parseBoolean(c[1]), c[2]));
+        }
+    }
+
+    /** A fee-schedule release's rows; every status must be one of pfs-status.csv, every 26/TC row needs its base row. */
+    private FeeSchedule loadFees(Path dir, Release release) {
+        CsvTable table = CsvTable.read(dir.resolve("pfs-" + release.id() + ".csv"), "code", "modifier", "status",
+                "global_days", "work_rvu", "non_facility_total", "facility_total", "pctc", "mult_proc", "bilat_surg",
+                "asst_surg", "co_surg", "team_surg", "conv_factor");
+        Map<String, FeeScheduleRow> base = new HashMap<>();
+        Map<String, FeeScheduleRow> professional = new HashMap<>();
+        Map<String, FeeScheduleRow> technical = new HashMap<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            String[] c = table.rows().get(i);
+            FeeScheduleRow row;
             try {
-                rows.put(c[0], new FeeScheduleRow(c[0], c[1], c[2], new BigDecimal(c[3]), new BigDecimal(c[4]),
-                        new BigDecimal(c[5]), c[6], c[7], c[8], c[9], c[10], c[11], new BigDecimal(c[12])));
+                row = new FeeScheduleRow(c[0], c[1], c[2], c[3], new BigDecimal(c[4]), new BigDecimal(c[5]),
+                        new BigDecimal(c[6]), c[7], c[8], c[9], c[10], c[11], c[12], new BigDecimal(c[13]));
             } catch (NumberFormatException e) {
                 throw table.error(i, "an RVU or the conversion factor is not a number");
             }
+            if (!statuses.containsKey(row.status())) {
+                throw table.error(i, "PFS status " + row.status() + " is not listed in " + PFS_STATUS);
+            }
+            Map<String, FeeScheduleRow> into = switch (row.modifier()) {
+                case "" -> base;
+                case FeeScheduleRow.PROFESSIONAL -> professional;
+                case FeeScheduleRow.TECHNICAL -> technical;
+                default -> throw table.error(i, "modifier must be empty, 26 or TC, not '" + row.modifier() + "'");
+            };
+            if (into.put(row.code(), row) != null) {
+                throw table.error(i, "a second row for " + row.code() + (row.modifier().isEmpty() ? "" : "-" + row.modifier()));
+            }
         }
-        return rows;
+        for (String code : professional.keySet()) {
+            if (!base.containsKey(code)) {
+                throw new KnowledgeLoadException(dir.resolve("pfs-" + release.id() + ".csv") + ": " + code
+                        + "-26 has no base row");
+            }
+        }
+        for (String code : technical.keySet()) {
+            if (!base.containsKey(code)) {
+                throw new KnowledgeLoadException(dir.resolve("pfs-" + release.id() + ".csv") + ": " + code
+                        + "-TC has no base row");
+            }
+        }
+        return new FeeSchedule(base, professional, technical);
     }
 
     private static Ncci loadNcci(Path dir, Release release) {

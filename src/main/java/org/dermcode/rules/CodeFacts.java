@@ -13,7 +13,8 @@ import org.dermcode.terminology.Concept;
  * site group, size range, diagnosis families...) read once from the newest CodeSystem version, and
  * the CMS facts (global days, RVUs, indicators, MUE, add-on primaries) in force on one date, from
  * {@link org.dermcode.knowledge.Knowledge} with the releases they came from ({@link #pfsRelease},
- * {@link #ncciRelease}). Absent facts are null or empty.
+ * {@link #ncciRelease}), with the 26 and TC component rows of a code with a professional/technical
+ * split. Absent facts are null or empty.
  */
 public record CodeFacts(
         String system,
@@ -49,7 +50,9 @@ public record CodeFacts(
         String siteGroup,
         String sizeMeasure,
         BigDecimal sizeMin,
-        BigDecimal sizeMax) {
+        BigDecimal sizeMax,
+        FeeScheduleRow professionalComponent,
+        FeeScheduleRow technicalComponent) {
 
     /** The code-set facts of a concept, with the CMS facts its CodeSystem version carries. */
     static CodeFacts of(String system, Concept c) {
@@ -63,7 +66,7 @@ public record CodeFacts(
                 List.copyOf(c.strings("with25PayableAlongside")), c.effectiveDate(),
                 c.retirementDate(), c.decimal("workRvu"),
                 c.string("pfsStatus"), null, null, c.string("siteGroup"), c.string("sizeMeasure"), c.decimal("sizeMin"),
-                c.decimal("sizeMax"));
+                c.decimal("sizeMax"), null, null);
     }
 
     /** These code-set facts with the CMS facts in force on one date (none where that release has no row). */
@@ -79,7 +82,7 @@ public record CodeFacts(
                 biopsyAddOn, expectedDiagnoses, requiresProcedure, largerCode, descriptorAddOnTo, with25PayableFrom,
                 with25PayableAlongside, effectiveDate, retirementDate,
                 hasFees ? fees.workRvu() : null, hasFees ? fees.status() : null, cms.pfsRelease(), cms.ncciRelease(),
-                siteGroup, sizeMeasure, sizeMin, sizeMax);
+                siteGroup, sizeMeasure, sizeMin, sizeMax, cms.professional(), cms.technical());
     }
 
     /** "CY2026 fee schedule", or "the fee schedule" when the facts are not tied to a date. */
@@ -141,6 +144,17 @@ public record CodeFacts(
     public boolean isEffectiveOn(LocalDate day) {
         return day == null || ((effectiveDate == null || !day.isBefore(effectiveDate))
                 && (retirementDate == null || day.isBefore(retirementDate)));
+    }
+
+    /**
+     * The fee-schedule component row a line with modifier 26 or TC is priced by (null for another
+     * modifier, or a code without that component row in the release in force).
+     */
+    public FeeScheduleRow component(String modifier) {
+        if (FeeScheduleRow.PROFESSIONAL.equals(modifier)) {
+            return professionalComponent;
+        }
+        return FeeScheduleRow.TECHNICAL.equals(modifier) ? technicalComponent : null;
     }
 
     /** Total RVUs for ranking: the non-facility or the facility total, as the place of service says. */

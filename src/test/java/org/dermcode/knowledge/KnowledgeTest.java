@@ -112,6 +112,44 @@ class KnowledgeTest {
     }
 
     @Nested
+    class FeeScheduleComponents {
+
+        @Test
+        void aSplitCodeHasItsProfessionalAndTechnicalRowsOfTheYear() {
+            FeeScheduleRow pc2024 = knowledge.fees("88305", "26", day("2024-06-01")).orElseThrow();
+            FeeScheduleRow tc2024 = knowledge.fees("88305", "TC", day("2024-06-01")).orElseThrow();
+            FeeScheduleRow pc2026 = knowledge.fees("88305", "26", day("2026-06-01")).orElseThrow();
+            assertThat(pc2024.modifier()).isEqualTo("26");
+            assertThat(pc2024.nonFacilityRvu()).isEqualByComparingTo(new BigDecimal("1.08"));
+            assertThat(tc2024.nonFacilityRvu()).isEqualByComparingTo(new BigDecimal("1.07"));
+            assertThat(pc2026.facilityRvu()).isEqualByComparingTo(new BigDecimal("1.05"));
+            assertThat(pc2026.multipleProcedure()).isEqualTo("0");
+            assertThat(knowledge.fees("88305", day("2026-06-01")).orElseThrow().nonFacilityRvu())
+                    .isEqualByComparingTo(new BigDecimal("2.10"));
+            assertThat(knowledge.facts("88305", day("2026-06-01")).component("TC").workRvu())
+                    .isEqualByComparingTo(BigDecimal.ZERO);
+        }
+
+        @Test
+        void aCodeWithoutTheSplitHasNoComponentRows() {
+            assertThat(knowledge.fees("11102", "26", day("2026-06-01"))).isEmpty();
+            assertThat(knowledge.fees("96900", "TC", day("2026-06-01"))).isEmpty();
+            assertThat(knowledge.fees("88305", "59", day("2026-06-01"))).isEmpty();
+        }
+
+        @Test
+        void statusIndicatorsSayWhetherMedicarePays() {
+            assertThat(knowledge.pfsStatus("B").orElseThrow().medicarePays()).isFalse();
+            assertThat(knowledge.pfsStatus("B").orElseThrow().meaning()).startsWith("bundled");
+            assertThat(knowledge.pfsStatus("N").orElseThrow().medicarePays()).isFalse();
+            assertThat(knowledge.pfsStatus("A").orElseThrow().medicarePays()).isTrue();
+            assertThat(knowledge.pfsStatus("E").orElseThrow().medicarePays()).isTrue();
+            assertThat(knowledge.pfsStatus("Q")).isEmpty();
+            assertThat(knowledge.pfsStatus(null)).isEmpty();
+        }
+    }
+
+    @Nested
     class PtpPairs {
 
         @Test
@@ -199,8 +237,26 @@ class KnowledgeTest {
         }
 
         @Test
+        void aFeeScheduleRowWithAnUnlistedStatusOrAComponentWithoutItsBaseRowStops() throws IOException {
+            Files.writeString(temp.resolve(Knowledge.RELEASES), "release,kind,period,effective_from\n"
+                    + "RVU24AR,pfs,CY2024,2024-01-01\n2024Q3,ncci,2024 Q3,2024-07-01\nFY2024,icd,FY2024,2023-10-01\n");
+            Files.copy(Path.of("rules", Knowledge.PFS_STATUS), temp.resolve(Knowledge.PFS_STATUS));
+            String header = "code,modifier,status,global_days,work_rvu,non_facility_total,facility_total,pctc,mult_proc,"
+                    + "bilat_surg,asst_surg,co_surg,team_surg,conv_factor\n";
+            Files.writeString(temp.resolve("pfs-RVU24AR.csv"), header + "11102,,Q,000,0.66,3.02,1.30,0,2,0,0,0,0,33.2875\n");
+            assertThatThrownBy(() -> Knowledge.load(temp)).isInstanceOf(KnowledgeLoadException.class)
+                    .hasMessageContaining("line 2").hasMessageContaining("status Q");
+            Files.writeString(temp.resolve("pfs-RVU24AR.csv"), header + "88305,26,A,XXX,0.75,1.08,1.08,1,0,0,0,0,0,33.2875\n");
+            assertThatThrownBy(() -> Knowledge.load(temp)).isInstanceOf(KnowledgeLoadException.class)
+                    .hasMessageContaining("88305-26 has no base row");
+            Files.writeString(temp.resolve("pfs-RVU24AR.csv"), header + "88305,59,A,XXX,0.75,1.08,1.08,1,0,0,0,0,0,33.2875\n");
+            assertThatThrownBy(() -> Knowledge.load(temp)).isInstanceOf(KnowledgeLoadException.class)
+                    .hasMessageContaining("modifier must be empty, 26 or TC");
+        }
+
+        @Test
         void quotedCellsMayHoldCommas() throws IOException {
-            for (String name : new String[] {"releases.csv", "icd-10-cm.csv", "icd-body-sites.csv"}) {
+            for (String name : new String[] {"releases.csv", "icd-10-cm.csv", "icd-body-sites.csv", "pfs-status.csv"}) {
                 Files.copy(Path.of("rules", name), temp.resolve(name));
             }
             for (String release : new String[] {"RVU24AR", "RVU25D", "RVU26C"}) {

@@ -3,8 +3,21 @@ package org.dermcode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermcode.rules.ClaimBuilder.claim;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dermcode.TestTerminology;
+import org.dermcode.claim.ClaimViewFactory;
+import org.dermcode.knowledge.Knowledge;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 class SeqRvuOrderRuleTest {
 
@@ -77,5 +90,94 @@ class SeqRvuOrderRuleTest {
         var in2026 = RuleTesting.run(rule, claim().line("96922").date("2026-06-01").line("11403").date("2026-06-01").build());
         RuleTesting.assertSingle(in2026, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
         assertThat(in2026.get(0).message()).contains("5.98", "5.27", "CY2026 fee schedule");
+    }
+
+    @Test
+    void aPathologyComponentLineIsNotRankedItsComponentRowHasIndicator0() {
+        // 88305-26 and 88305-TC (1.05 RVUs each in CY2026) have indicator 0 like the global 88305: not ranked
+        assertThat(RuleTesting.run(rule, claim().line("11102").date("2026-06-01").line("88305").mod("26")
+                .date("2026-06-01").line("88305").mod("TC").date("2026-06-01").build())).isEmpty();
+    }
+
+    @Test
+    void aComponentModifierOnACodeWithoutTheSplitRanksByTheBaseRow() {
+        // 11104 has no 26 row (MOD-PCTC reports the modifier): its base 3.63 still outranks 11102's 2.86
+        var findings = RuleTesting.run(rule, claim().line("11102").date("2026-06-01").line("11104").mod("26")
+                .date("2026-06-01").build());
+        RuleTesting.assertSingle(findings, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+        assertThat(findings.get(0).message()).contains("11104 (3.63 RVUs)").doesNotContain("component");
+    }
+
+    /**
+     * No code of the CY2024-CY2026 fee schedules both splits into 26/TC and has indicator 2, so the
+     * component ranking is shown on a copy of the rules data in which 11104 (indicator 2) is given a
+     * professional/technical split: 26 at 1.50 non-facility / 0.90 facility, TC at 2.13 / 2.13.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithASplitCodeOfIndicator2 {
+
+        private ClaimViewFactory views;
+
+        @BeforeAll
+        void splitCode(@TempDir Path rules) throws IOException {
+            try (var files = Files.list(Path.of("rules"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, rules.resolve(file.getFileName()));
+                }
+            }
+            Path fees = rules.resolve("pfs-RVU26C.csv");
+            List<String> lines = Files.readAllLines(fees).stream().flatMap(line -> line.startsWith("11104,,")
+                    ? List.of(line.replace(",0,2,0,1,", ",1,2,0,1,"),
+                            "11104,26,A,000,0.81,1.50,0.90,1,2,0,1,0,0,33.4009",
+                            "11104,TC,A,000,0.00,2.13,2.13,1,2,0,1,0,0,33.4009").stream()
+                    : List.of(line).stream()).collect(Collectors.toList());
+            Files.write(fees, lines);
+            Knowledge knowledge = Knowledge.load(rules);
+            views = new ClaimViewFactory(new CodeFactsRegistry(TestTerminology.REPOSITORY, TestTerminology.EXPANSIONS,
+                    knowledge));
+        }
+
+        private List<Finding> run(Claim claim) {
+            Findings findings = new Findings(TestTerminology.CATALOG);
+            rule.check(views.create(claim), findings);
+            return findings.list();
+        }
+
+        @Test
+        void firesWhenTheComponentIsWorthMoreThanTheLineBeforeIt() {
+            // 11104-26 (1.50) first, then 11102 (2.86): the global 11104 (3.63) would be in order
+            var findings = run(claim().line("11104").mod("26").date("2026-06-01").line("11102").date("2026-06-01")
+                    .build());
+            RuleTesting.assertSingle(findings, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+            assertThat(findings.get(0).message()).contains("11102 (2.86 RVUs)",
+                    "11104-26 (line 1, 1.50 RVUs, the professional component)", "CY2026 fee schedule");
+        }
+
+        @Test
+        void silentWhenTheComponentIsWorthLessThanTheLineBeforeIt() {
+            // 11102 (2.86) first, then 11104-26 (1.50): the global 11104 (3.63) would be out of order
+            assertThat(run(claim().line("11102").date("2026-06-01").line("11104").mod("26").date("2026-06-01")
+                    .build())).isEmpty();
+            assertThat(run(claim().line("11102").date("2026-06-01").line("11104").date("2026-06-01").build()))
+                    .hasSize(1);
+        }
+
+        @Test
+        void theTechnicalComponentUsesItsOwnRowAndTheFacilityTotal() {
+            // TC 2.13 < 2.86 non-facility: silent; at an ASC (24) 11102's facility total 0.90 < TC 2.13: fires
+            assertThat(run(claim().line("11102").date("2026-06-01").line("11104").mod("TC").date("2026-06-01")
+                    .build())).isEmpty();
+            var findings = run(claim().line("11102").pos("24").date("2026-06-01").line("11104").mod("TC")
+                    .pos("24").date("2026-06-01").build());
+            RuleTesting.assertSingle(findings, "SEQ-RVU-ORDER", IssueSeverity.WARNING, "Claim.item[1]");
+            assertThat(findings.get(0).message()).contains("11104-TC (2.13 RVUs, the technical component)");
+        }
+
+        @Test
+        void beforeCy2026TheCodeHasNoSplitAndRanksByItsBaseRow() {
+            assertThat(run(claim().line("11102").date("2025-06-02").line("11104").mod("26").date("2025-06-02")
+                    .build())).hasSize(1);
+        }
     }
 }

@@ -60,17 +60,22 @@ class CmsReferenceConsistencyTest {
     // ------------------------------------------------------------------ the release tables in rules/
 
     @Test
-    void feeScheduleTablesAreTheBaseRowsOfEachRelease() throws IOException {
+    void feeScheduleTablesAreTheBaseAndComponentRowsOfEachRelease() throws IOException {
         requireReference();
         int releases = 0;
+        int components = 0;
+        Set<String> statuses = new TreeSet<>();
+        readCsv(RULES.resolve("pfs-status.csv")).forEach(r -> statuses.add(r.get("status")));
         for (Source pfs : sources("pfs")) {
             releases++;
-            Map<String, Map<String, String>> cms = pfsBaseRows(pfs);
+            Map<String, Map<String, String>> cms = pfsRows(pfs);
             Map<String, Map<String, String>> ours = new LinkedHashMap<>();
             for (Map<String, String> row : readCsv(RULES.resolve("pfs-" + pfs.id() + ".csv"))) {
-                ours.put(row.get("code"), row);
+                String key = rowKey(row.get("code"), row.get("modifier"));
+                assertThat(ours.put(key, row)).as(pfs.id() + " second row for " + key).isNull();
             }
-            assertThat(ours.keySet()).as(pfs.id() + " codes").isEqualTo(cms.keySet());
+            assertThat(ours.keySet()).as(pfs.id() + " code and modifier rows").isEqualTo(cms.keySet());
+            components += (int) ours.keySet().stream().filter(k -> k.contains("-")).count();
             for (var entry : cms.entrySet()) {
                 Map<String, String> c = entry.getValue();
                 Map<String, String> o = ours.get(entry.getKey());
@@ -83,9 +88,13 @@ class CmsReferenceConsistencyTest {
                 same(code, "pctc", List.of(o.get("pctc")), c.get("pctc_ind"));
                 same(code, "mult_proc", List.of(o.get("mult_proc")), c.get("mult_proc"));
                 decimal(code, "conv_factor", new BigDecimal(o.get("conv_factor")), c.get("conv_factor"));
+                if (!statuses.contains(o.get("status"))) {
+                    mismatch(code, "status", o.get("status") + " is not in rules/pfs-status.csv");
+                }
             }
         }
         assertThat(releases).isGreaterThanOrEqualTo(3);
+        assertThat(components).as("26 and TC rows over all releases").isGreaterThan(100);
         assertNoMismatches();
     }
 
@@ -254,7 +263,7 @@ class CmsReferenceConsistencyTest {
         List<Source> pfs = sources("pfs");
         Map<String, Map<String, Map<String, String>>> pfsRows = new HashMap<>();
         for (Source source : pfs) {
-            pfsRows.put(source.id(), pfsBaseRows(source));
+            pfsRows.put(source.id(), pfsRows(source));
         }
         Set<String> codes = new TreeSet<>(ncci.get(ncci.size() - 1).coverage());
         List<LocalDate> days = new ArrayList<>();
@@ -278,7 +287,7 @@ class CmsReferenceConsistencyTest {
                 CmsFacts facts = TestTerminology.KNOWLEDGE.facts(code, day);
                 String where = day + " " + code;
                 same(where, "pfsRelease", List.of(facts.pfsRelease().id()), inForce.id());
-                Map<String, String> row = pfsRows.get(inForce.id()).get(code);
+                Map<String, String> row = pfsRows.get(inForce.id()).get(rowKey(code, ""));
                 if (row == null) {
                     if (facts.fees() != null) {
                         mismatch(where, "fees", "a row although " + inForce.id() + " has none");
@@ -288,6 +297,23 @@ class CmsReferenceConsistencyTest {
                 } else {
                     decimal(where, "workRvu", facts.fees().workRvu(), row.get("work_rvu"));
                     same(where, "globalDays", List.of(facts.fees().globalDays()), row.get("glob_days"));
+                }
+                for (String modifier : List.of("26", "TC")) {
+                    Map<String, String> component = pfsRows.get(inForce.id()).get(rowKey(code, modifier));
+                    var got = TestTerminology.KNOWLEDGE.fees(code, modifier, day);
+                    if (component == null) {
+                        if (got.isPresent()) {
+                            mismatch(where + "-" + modifier, "fees", "a component row although " + inForce.id() + " has none");
+                        }
+                    } else if (got.isEmpty()) {
+                        mismatch(where + "-" + modifier, "fees", "no component row although " + inForce.id() + " has one");
+                    } else {
+                        decimal(where + "-" + modifier, "nonFacilityRvu", got.get().nonFacilityRvu(),
+                                component.get("non_facility_total"));
+                        decimal(where + "-" + modifier, "facilityRvu", got.get().facilityRvu(), component.get("facility_total"));
+                        same(where + "-" + modifier, "mult_proc", List.of(got.get().multipleProcedure()),
+                                component.get("mult_proc"));
+                    }
                 }
                 Optional<Ncci> judge = covering(ncci, code, null, day);
                 List<String> mue = judge.map(n -> n.mue().get(code)).orElse(null);
@@ -359,6 +385,21 @@ class CmsReferenceConsistencyTest {
         }
         result.sort(java.util.Comparator.comparing(Source::from));
         assertThat(result).as(kind + " releases in " + RELEASES).isNotEmpty();
+        return result;
+    }
+
+    /** "88305" for a base row, "88305-26" for a component row. */
+    private static String rowKey(String code, String modifier) {
+        return modifier == null || modifier.isBlank() ? code.strip() : code.strip() + "-" + modifier.strip();
+    }
+
+    /** Every row of a release's fee schedule (base, 26 and TC), by {@link #rowKey}. */
+    private static Map<String, Map<String, String>> pfsRows(Source pfs) throws IOException {
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        for (Map<String, String> row : readCsv(CMS.resolve(pfs.folder()).resolve("pfs-rvu.csv"))) {
+            Map<String, String> previous = result.put(rowKey(row.get("hcpcs"), row.get("mod")), row);
+            assertThat(previous).as("second PFS row for " + row.get("hcpcs") + " " + row.get("mod")).isNull();
+        }
         return result;
     }
 
