@@ -115,9 +115,53 @@ public final class TxOperations {
     public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
             String instanceUrl) {
         checkCost(request);
+        try {
+            RegexFilters.guard(request, repository);
+        } catch (RegexFilters.Refused e) {
+            return regexNotExecuted(request, e);
+        }
         return inSession(withInline(request, codeSystemLevel ? "codeSystem" : null), request, context ->
                 onDateOfService(validateCode(context, request, codeSystemLevel, instanceUrl),
                         OperationArguments.date("date", request.primitive("date"))));
+    }
+
+    /**
+     * A code cannot be validated against a value set whose regex filter could not be evaluated
+     * within {@link RegexFilters}' bounds: result false, and the message says why (the answer the
+     * tx-ecosystem tests give for it, {@code regex-bad/validate-regex-bad-2-error}).
+     */
+    private static org.hl7.fhir.r4.model.Parameters regexNotExecuted(TxRequest request, RegexFilters.Refused e) {
+        Parameters out = new Parameters();
+        String code = request.has("code") ? request.text("code")
+                : request.value("coding") instanceof Coding coding ? coding.getCode() : null;
+        String system = request.has("code") ? request.text("system")
+                : request.value("coding") instanceof Coding coding ? coding.getSystem() : null;
+        if (code != null) {
+            out.addParameter("code", new CodeType(code));
+        }
+        String message = "The regex '" + RegexFilters.shortened(e.pattern()) + "' could not be executed: "
+                + e.getMessage();
+        out.addParameter("message", message);
+        out.addParameter("result", false);
+        if (system != null) {
+            out.addParameter("system", new UriType(system));
+        }
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TOOCOSTLY).getDetails().setText(message);
+        out.addParameter().setName("issues").setResource(outcome);
+        return (org.hl7.fhir.r4.model.Parameters) TxEngine.toR4(out);
+    }
+
+    /**
+     * {@code $expand} of a value set whose regex filter could not be evaluated within
+     * {@link RegexFilters}' bounds: 422, with the issue the tx-ecosystem tests give for it
+     * ({@code regex-bad/expand-regex-bad-2-error}: code {@code unknown}, "took too long").
+     */
+    private static BaseServerResponseException regexRefused(RegexFilters.Refused e) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.UNKNOWN).getDetails()
+                .setText(e.getMessage());
+        return failure(422, e.getMessage(), outcome);
     }
 
     /**
@@ -132,6 +176,9 @@ public final class TxOperations {
             throw e;
         } catch (RuntimeException e) {
             throw notProcessed(e);
+        } catch (StackOverflowError e) {
+            // the thread's stack unwinds with the error: a client's deeply nested content, not a broken VM
+            throw notProcessed(new IllegalStateException("its content nests too deeply"));
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Error e) {
@@ -292,8 +339,15 @@ public final class TxOperations {
     /** {@code $expand}. */
     public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
         checkCost(request);
+        RegexFilters regexFilters;
+        try {
+            regexFilters = RegexFilters.guard(request, repository);
+        } catch (RegexFilters.Refused e) {
+            throw regexRefused(e);
+        }
         return inSession(request.resources(), request, context -> {
             org.hl7.fhir.r4.model.ValueSet out = expand(context, request, instanceUrl);
+            regexFilters.restore(out);
             java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));
             if (date != null) {
                 int before = countAll(out.getExpansion().getContains());

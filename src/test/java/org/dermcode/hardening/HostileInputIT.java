@@ -280,6 +280,15 @@ class HostileInputIT extends ServerIT {
                                 + "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs/repeated\",\"status\":"
                                 + "\"active\",\"compose\":{\"include\":[" + repeat("{\"system\":"
                                 + "\"http://hl7.org/fhir/sid/icd-10-cm\"}", 3_000, ",") + "]}}}]}", 422, "more than"),
+                post("$expand: a tx-resource regex filter that backtracks, with a look-around", "/ValueSet/$expand", JSON,
+                        regexRequest("((a+)+)+(?!x)", null), 422, "took too long to evaluate against code"),
+                post("$validate-code: a tx-resource regex filter that is not a regex", "/ValueSet/$validate-code", JSON,
+                        regexRequest("((a+)+", BAD_CODE), 400, "not a valid regular expression"),
+                post("$expand (our content): an inline value set with a regex filter", "/ValueSet/$expand", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"valueSet\",\"resource\":"
+                                + "{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":"
+                                + "[{\"system\":\"" + CPT + "\",\"filter\":[{\"property\":\"code\",\"op\":\"regex\","
+                                + "\"value\":\"((1+)+)+\"}]}]}}}]}", 400, "regex"),
                 get("$expand: filter of 10,000 characters", "/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/"
                         + "derm-procedures&filter=" + "a".repeat(10_000), 400, "filter"),
                 get("$validate-code: activeOnly not a boolean", "/ValueSet/$validate-code?url=http://dermcode.org/fhir/"
@@ -316,6 +325,71 @@ class HostileInputIT extends ServerIT {
                 + "derm-procedures&filter=" + q(filter), null, null, false, Set.of(200), null));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"total\":0");
+    }
+
+    private static final String GOOD_CODE = "a".repeat(59);
+    private static final String BAD_CODE = "a".repeat(59) + "!";
+
+    /**
+     * A $expand (no code) or $validate-code of {@code code} against a tx-resource value set whose
+     * only include is a regex filter over a tx-resource code system of a's (the tx-ecosystem test
+     * regex-bad/expand-regex-bad-2): a code that almost matches makes a backtracking matcher try
+     * every way of splitting its a's.
+     */
+    static String regexRequest(String pattern, String code) {
+        String system = "http://example.org/cs/regex-bad";
+        return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":"
+                + "\"http://example.org/vs/regex-bad\"}," + (code == null ? "" : "{\"name\":\"code\",\"valueCode\":\""
+                + code + "\"},{\"name\":\"system\",\"valueUri\":\"" + system + "\"},")
+                + "{\"name\":\"tx-resource\",\"resource\":{\"resourceType\":\"CodeSystem\",\"url\":\"" + system
+                + "\",\"status\":\"active\",\"content\":\"complete\",\"concept\":[{\"code\":\"" + GOOD_CODE
+                + "\",\"display\":\"Good\"},{\"code\":\"" + BAD_CODE + "\",\"display\":\"Bad\"}]}},"
+                + "{\"name\":\"tx-resource\",\"resource\":{\"resourceType\":\"ValueSet\",\"url\":"
+                + "\"http://example.org/vs/regex-bad\",\"status\":\"active\",\"compose\":{\"include\":[{\"system\":\""
+                + system + "\",\"filter\":[{\"property\":\"code\",\"op\":\"regex\",\"value\":\"" + pattern
+                + "\"}]}]}}}]}";
+    }
+
+    /** HL7's engine matches with java.util.regex, unbounded; the catastrophic pattern gets the right answer, in time. */
+    @Test
+    void catastrophicRegexOfATxResourceIsExpandedWithinTheRequest() throws Exception {
+        HttpResponse<String> response = send(new Case("POST", "/ValueSet/$expand", JSON,
+                utf8(regexRequest("((a+)+)+", null)), false, Set.of(200), null));
+        assertThat(response.statusCode()).as(abbreviate(response.body())).isEqualTo(200);
+        org.hl7.fhir.r4.model.ValueSet expansion = (org.hl7.fhir.r4.model.ValueSet) FHIR.newJsonParser()
+                .parseResource(response.body());
+        assertThat(expansion.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly(GOOD_CODE);
+        assertThat(response.body()).doesNotContain("\\Q");
+        assertStillServing();
+    }
+
+    @Test
+    void catastrophicRegexOfATxResourceIsValidatedWithinTheRequest() throws Exception {
+        HttpResponse<String> response = send(new Case("POST", "/ValueSet/$validate-code", JSON,
+                utf8(regexRequest("((a+)+)+", BAD_CODE)), false, Set.of(200), null));
+        assertThat(response.statusCode()).as(abbreviate(response.body())).isEqualTo(200);
+        org.hl7.fhir.r4.model.Parameters result = (org.hl7.fhir.r4.model.Parameters) FHIR.newJsonParser()
+                .parseResource(response.body());
+        assertThat(value(result, "result").primitiveValue()).isEqualTo("false");
+        assertThat(value(result, "message").primitiveValue()).contains("was not found in the value set");
+        assertStillServing();
+    }
+
+    /** A pattern neither matcher can evaluate in bounds: the code cannot be validated, and the answer says why. */
+    @Test
+    void regexThatCannotBeEvaluatedInBoundsDoesNotValidate() throws Exception {
+        HttpResponse<String> response = send(new Case("POST", "/ValueSet/$validate-code", JSON,
+                utf8(regexRequest("((a+)+)+(?!x)", GOOD_CODE)), false, Set.of(200), null));
+        assertThat(response.statusCode()).as(abbreviate(response.body())).isEqualTo(200);
+        org.hl7.fhir.r4.model.Parameters result = (org.hl7.fhir.r4.model.Parameters) FHIR.newJsonParser()
+                .parseResource(response.body());
+        assertThat(value(result, "result").primitiveValue()).isEqualTo("false");
+        assertThat(value(result, "message").primitiveValue()).startsWith("The regex '((a+)+)+(?!x)' could not be executed")
+                .contains("took too long to evaluate against code '" + BAD_CODE + "'");
+        for (String leak : LEAKS) {
+            assertThat(response.body()).doesNotContain(leak);
+        }
+        assertStillServing();
     }
 
     static String abbreviate(String body) {
