@@ -239,7 +239,8 @@ const claimFiles = [
   '85-postop-visit-24-with-surgery-diagnosis.json', '86-clean-phototherapy-in-postop-period.json',
   '87-g2211-with-visit-25-and-biopsy.json', '88-g2211-without-office-visit.json', '89-g2211-before-2024.json',
   '90-postop-visit-99024-billed.json', '91-visit-day-of-flap-without-57.json',
-  '92-mohs-trunk-code-for-nose.json',
+  '92-mohs-trunk-code-for-nose.json', '93-g2211-wellness-visit-with-biopsy-2025.json',
+  '94-clean-hospital-biopsy-with-pathology-26.json',
 ];
 // extra text checks for the common mistakes the issue names
 const extraChecks = {

@@ -3,12 +3,13 @@ package org.dermcode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermcode.rules.ClaimBuilder.claim;
 
+import org.dermcode.TestTerminology;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 
 class G2211With25RuleTest {
 
-    private final G2211With25Rule rule = new G2211With25Rule();
+    private final G2211With25Rule rule = new G2211With25Rule(TestTerminology.KNOWLEDGE);
 
     @Test
     void firesOnG2211BesideAVisitWith25() {
@@ -28,6 +29,19 @@ class G2211With25RuleTest {
         var withWellnessVisit = claim().line("G0439").date("2025-03-03").line("99214").mod("25").date("2025-03-03")
                 .line("G2211").date("2025-03-03").build();
         assertThat(RuleTesting.run(rule, withWellnessVisit)).isEmpty();
+    }
+
+    @Test
+    void from2025AMinorProcedureThatDayStillMakesG2211Unpayable() {
+        var claim = claim().diagnoses("L40.0", "D48.5").line("G0439").date("2025-03-03").line("99214").mod("25")
+                .date("2025-03-03").line("G2211").date("2025-03-03").line("11102").dx(2).date("2025-03-03").build();
+        var findings = RuleTesting.run(rule, claim);
+        RuleTesting.assertSingle(findings, "G2211-WITH-25", IssueSeverity.ERROR, "Claim.item[2].productOrService");
+        assertThat(findings.get(0).message()).contains("11102 (line 4)", "not only for the wellness visit");
+        // pathology (XXX) beside the wellness visit is no procedure with a global period: still payable
+        var withPathology = claim().line("G0439").date("2025-03-03").line("99214").mod("25").date("2025-03-03")
+                .line("G2211").date("2025-03-03").line("88305").date("2025-03-03").build();
+        assertThat(RuleTesting.run(rule, withPathology)).isEmpty();
     }
 
     @Test
