@@ -138,6 +138,59 @@ public final class CodeSystemProvider implements IResourceProvider {
             OperationArguments.date("date", date);
             return tx.validateCode(txRequest, true, instanceSystem(repository, id));
         }
+        return validateHosted(id, url, codeSystem, code, version, display, coding, codeableConcept, date, isAbstract,
+                txResource);
+    }
+
+    @Description(shortDefinition = "Check many codes against code systems in one request",
+            value = "Many $validate-code calls in one POST: each 'validation' parameter holds the parameters of one "
+            + "call; the request's other parameters (url, tx-resource, date...) apply to every entry that does not "
+            + "give its own. The answer has one 'validation' per entry, in order: the $validate-code result, or an "
+            + "OperationOutcome for an entry that could not be checked. At most " + BatchValidation.MAX_ENTRIES
+            + " entries.")
+    @Operation(name = "$batch-validate-code", idempotent = false)
+    public Parameters batchValidateCode(
+            @Description(value = "One $validate-code call: a Parameters resource with url, code, coding...")
+            @OperationParam(name = "validation", min = 1, max = OperationParam.MAX_UNLIMITED)
+                    List<IBaseResource> validation,
+            @Description(value = "The code system URL, for every entry that does not name its own",
+                    example = "http://www.ama-assn.org/go/cpt")
+            @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only")
+            @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
+                    List<IBaseResource> txResource,
+            RequestDetails details) {
+        Parameters body = TxRequest.body(details);
+        List<Parameters> entries = BatchValidation.entries(body);
+        String language = details.getHeader("Accept-Language");
+        TxRequest shared = TxRequest.of(BatchValidation.shared(body), null, language);
+        if (TxOperations.bringsOwnTerminology(shared)) {
+            List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+            return BatchValidation.answer(tx.batchValidateCode(shared, requests, true,
+                    entry -> OperationArguments.date("date", entry.primitive("date"))));
+        }
+        List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
+        for (Parameters entry : entries) {
+            try {
+                results.add(validateHosted(null, BatchValidation.primitive(entry, "url"),
+                        BatchValidation.typed(entry, "codeSystem", CodeSystem.class),
+                        BatchValidation.primitive(entry, "code"), BatchValidation.primitive(entry, "version"),
+                        BatchValidation.primitive(entry, "display"), BatchValidation.typed(entry, "coding", Coding.class),
+                        BatchValidation.typed(entry, "codeableConcept", CodeableConcept.class),
+                        BatchValidation.primitive(entry, "date"), BatchValidation.primitive(entry, "abstract"),
+                        List.of()));
+            } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+                results.add(BatchValidation.outcome(e));
+            }
+        }
+        return BatchValidation.answer(results);
+    }
+
+    /** {@code $validate-code} on our own content (no tx-resource), by {@link CodeValidationService}. */
+    private Parameters validateHosted(IdType id, IPrimitiveType<String> url, CodeSystem codeSystem,
+            IPrimitiveType<String> code, IPrimitiveType<String> version, IPrimitiveType<String> display, Coding coding,
+            CodeableConcept codeableConcept, IPrimitiveType<Date> date, IPrimitiveType<Boolean> isAbstract,
+            List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, codeSystem);
         String defaultSystem = OperationArguments.text(url);
         if (defaultSystem == null && codeSystem != null) {

@@ -165,13 +165,71 @@ public final class TxOperations {
     }
 
     /**
+     * {@code $batch-validate-code}: every entry is one {@code $validate-code} over the shared
+     * request's resources, all in one engine session. An entry the engine cannot answer gets its
+     * OperationOutcome in its place; the others are still answered.
+     *
+     * @param shared  the request without its entries: its {@code tx-resource}s, version rules and inline code system
+     * @param entries each entry's parameters, already merged with the shared ones
+     * @param checkArguments the operation's own argument checks, run on each entry (a failure is that entry's answer)
+     */
+    public List<org.hl7.fhir.r4.model.Resource> batchValidateCode(TxRequest shared, List<TxRequest> entries,
+            boolean codeSystemLevel, java.util.function.Consumer<TxRequest> checkArguments) {
+        checkCost(shared);
+        RegexFilters.Refused sharedRefusal = null;
+        try {
+            RegexFilters.guard(shared, repository);
+        } catch (RegexFilters.Refused e) {
+            sharedRefusal = e;
+        }
+        RegexFilters.Refused refusal = sharedRefusal;
+        return inSession(withInline(shared, codeSystemLevel ? "codeSystem" : null), shared, context -> {
+            List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
+            for (TxRequest entry : entries) {
+                try {
+                    checkArguments.accept(entry);
+                    // the tx-resources were checked once above; an entry's inline value set is its own
+                    TxRequest inline = new TxRequest(entry.parameters(), List.of(), entry.acceptLanguage());
+                    checkCost(inline);
+                    RegexFilters.Refused entryRefusal = refusal;
+                    if (entryRefusal == null) {
+                        try {
+                            RegexFilters.guard(inline, repository);
+                        } catch (RegexFilters.Refused e) {
+                            entryRefusal = e;
+                        }
+                    }
+                    if (entryRefusal != null) {
+                        results.add(regexNotExecuted(entry, entryRefusal));
+                        continue;
+                    }
+                    results.add(guarded(() -> onDateOfService(validateCode(context, entry, codeSystemLevel, null),
+                            OperationArguments.date("date", entry.primitive("date")))));
+                } catch (BaseServerResponseException e) {
+                    results.add(BatchValidation.outcome(e));
+                }
+            }
+            return results;
+        });
+    }
+
+    /**
      * Runs one engine call in a session holding the request's resources; whatever the engine
      * throws that is not already a FHIR error becomes a 400 (never a 500).
      */
     private <T> T inSession(List<org.hl7.fhir.instance.model.api.IBaseResource> resources, TxRequest request,
             java.util.function.Function<SimpleWorkerContext, T> call) {
-        try (TxEngine.Session session = engine.session(resources, versionRules(request))) {
-            return call.apply(session.context());
+        return guarded(() -> {
+            try (TxEngine.Session session = engine.session(resources, versionRules(request))) {
+                return call.apply(session.context());
+            }
+        });
+    }
+
+    /** Runs an engine call; what it throws that is not already a FHIR error becomes a 400 (never a 500). */
+    private static <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
         } catch (BaseServerResponseException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -278,7 +336,9 @@ public final class TxOperations {
             codeableConcept = concept;
             result = context.validateCode(options, concept, valueSet);
         } else {
-            throw new InvalidRequestException("One of the parameters 'code', 'coding' or 'codeableConcept' is required");
+            // the wording of HL7's reference server (tx.fhir.org) for this case
+            throw new InvalidRequestException("Unable to find code to validate (looked for coding | codeableConcept"
+                    + " | code+system | code+inferSystem in parameters");
         }
         if (result.getSeverity() == ValidationMessage.IssueSeverity.FATAL) {
             OperationOutcome outcome = new OperationOutcome();

@@ -19,9 +19,13 @@ import org.hl7.fhir.r5.model.StringType;
 record TxRequest(Parameters parameters, List<IBaseResource> resources, String acceptLanguage) {
 
     static TxRequest of(RequestDetails details) {
+        return of(body(details), details.getParameters(), details.getHeader("Accept-Language"));
+    }
+
+    /** One call's parameters: a Parameters body (or null), query parameters (or null) and the Accept-Language header. */
+    static TxRequest of(org.hl7.fhir.r4.model.Parameters body, Map<String, String[]> query, String acceptLanguage) {
         Parameters parameters = new Parameters();
         List<IBaseResource> resources = new ArrayList<>();
-        org.hl7.fhir.r4.model.Parameters body = body(details);
         if (body != null) {
             for (org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent p : body.getParameter()) {
                 if (p.getName() == null) {
@@ -39,7 +43,6 @@ record TxRequest(Parameters parameters, List<IBaseResource> resources, String ac
                 parameters.getParameter().addAll(converted.getParameter());
             }
         }
-        Map<String, String[]> query = details.getParameters();
         if (query != null) {
             for (Map.Entry<String, String[]> entry : query.entrySet()) {
                 if (entry.getKey().startsWith("_") || body != null && parameters.hasParameter(entry.getKey())) {
@@ -50,10 +53,10 @@ record TxRequest(Parameters parameters, List<IBaseResource> resources, String ac
                 }
             }
         }
-        return new TxRequest(parameters, resources, details.getHeader("Accept-Language"));
+        return new TxRequest(parameters, resources, acceptLanguage);
     }
 
-    private static org.hl7.fhir.r4.model.Parameters body(RequestDetails details) {
+    static org.hl7.fhir.r4.model.Parameters body(RequestDetails details) {
         if (details.getResource() instanceof org.hl7.fhir.r4.model.Parameters p) {
             return p;
         }

@@ -188,6 +188,64 @@ public final class ValueSetProvider implements IResourceProvider {
             OperationArguments.date("date", date);
             return tx.validateCode(txRequest, false, instanceUrl(id));
         }
+        return validateHosted(id, url, valueSet, valueSetVersion, code, system, systemVersion, display, coding,
+                codeableConcept, date, isAbstract, activeOnly, inferSystem, txResource);
+    }
+
+    @Description(shortDefinition = "Check many codes against value sets in one request",
+            value = "Many $validate-code calls in one POST: each 'validation' parameter holds the parameters of one "
+            + "call; the request's other parameters (url, tx-resource, date...) apply to every entry that does not "
+            + "give its own. The answer has one 'validation' per entry, in order: the $validate-code result, or an "
+            + "OperationOutcome for an entry that could not be checked. At most " + BatchValidation.MAX_ENTRIES
+            + " entries.")
+    @Operation(name = "$batch-validate-code", idempotent = false)
+    public Parameters batchValidateCode(
+            @Description(value = "One $validate-code call: a Parameters resource with url, code, system, coding...")
+            @OperationParam(name = "validation", min = 1, max = OperationParam.MAX_UNLIMITED)
+                    List<IBaseResource> validation,
+            @Description(value = "The value set URL, for every entry that does not name its own",
+                    example = "http://dermcode.org/fhir/ValueSet/derm-em")
+            @OperationParam(name = "url", typeName = "uri", min = 0, max = 1) IPrimitiveType<String> url,
+            @Description(value = "Extra CodeSystems or ValueSets to use for this request only")
+            @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
+                    List<IBaseResource> txResource,
+            RequestDetails details) {
+        Parameters body = TxRequest.body(details);
+        List<Parameters> entries = BatchValidation.entries(body);
+        String language = details.getHeader("Accept-Language");
+        TxRequest shared = TxRequest.of(BatchValidation.shared(body), null, language);
+        if (TxOperations.bringsOwnTerminology(shared)) {
+            List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+            return BatchValidation.answer(tx.batchValidateCode(shared, requests, false, entry -> {
+                checkTarget(false, entry.text("url"), entry.resource("valueSet") != null);
+                OperationArguments.date("date", entry.primitive("date"));
+            }));
+        }
+        List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
+        for (Parameters entry : entries) {
+            try {
+                results.add(validateHosted(null, BatchValidation.primitive(entry, "url"),
+                        BatchValidation.typed(entry, "valueSet", ValueSet.class),
+                        BatchValidation.primitive(entry, "valueSetVersion"), BatchValidation.primitive(entry, "code"),
+                        BatchValidation.primitive(entry, "system"), BatchValidation.primitive(entry, "systemVersion"),
+                        BatchValidation.primitive(entry, "display"), BatchValidation.typed(entry, "coding", Coding.class),
+                        BatchValidation.typed(entry, "codeableConcept", CodeableConcept.class),
+                        BatchValidation.primitive(entry, "date"), BatchValidation.primitive(entry, "abstract"),
+                        BatchValidation.primitive(entry, "activeOnly"), BatchValidation.primitive(entry, "inferSystem"),
+                        List.of()));
+            } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+                results.add(BatchValidation.outcome(e));
+            }
+        }
+        return BatchValidation.answer(results);
+    }
+
+    /** {@code $validate-code} on our own content (no tx-resource), by {@link CodeValidationService}. */
+    private Parameters validateHosted(IdType id, IPrimitiveType<String> url, ValueSet valueSet,
+            IPrimitiveType<String> valueSetVersion, IPrimitiveType<String> code, IPrimitiveType<String> system,
+            IPrimitiveType<String> systemVersion, IPrimitiveType<String> display, Coding coding,
+            CodeableConcept codeableConcept, IPrimitiveType<Date> date, IPrimitiveType<Boolean> isAbstract,
+            IPrimitiveType<Boolean> activeOnly, IPrimitiveType<Boolean> inferSystem, List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
         ValueSet target = resolve(scope, id, url, valueSet, valueSetVersion);
         boolean infer = OperationArguments.bool("inferSystem", inferSystem, false);
@@ -210,13 +268,16 @@ public final class ValueSetProvider implements IResourceProvider {
     }
 
     private static void checkTarget(IdType id, IPrimitiveType<String> url, ValueSet inline) {
-        String urlText = OperationArguments.text(url);
-        int given = (id != null && id.hasIdPart() ? 1 : 0) + (urlText != null ? 1 : 0) + (inline != null ? 1 : 0);
+        checkTarget(id != null && id.hasIdPart(), OperationArguments.text(url), inline != null);
+    }
+
+    private static void checkTarget(boolean instance, String urlText, boolean inline) {
+        int given = (instance ? 1 : 0) + (urlText != null && !urlText.isBlank() ? 1 : 0) + (inline ? 1 : 0);
         if (given == 0) {
             throw new InvalidRequestException("One of the parameters 'url' or 'valueSet' is required"
                     + " (or call the operation on a ValueSet instance)");
         }
-        if (given > 1 && !(id != null && urlText != null)) {
+        if (given > 1 && !(instance && urlText != null)) {
             throw new InvalidRequestException("Parameters 'url' and 'valueSet' are mutually exclusive");
         }
     }

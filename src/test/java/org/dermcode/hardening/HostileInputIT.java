@@ -289,6 +289,18 @@ class HostileInputIT extends ServerIT {
                                 + "{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":"
                                 + "[{\"system\":\"" + CPT + "\",\"filter\":[{\"property\":\"code\",\"op\":\"regex\","
                                 + "\"value\":\"((1+)+)+\"}]}]}}}]}", 400, "regex"),
+                post("$batch-validate-code: 101 entries (at most 100)", "/ValueSet/$batch-validate-code", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":"
+                                + "\"http://dermcode.org/fhir/ValueSet/derm-em\"}," + repeat("{\"name\":\"validation\","
+                                + "\"resource\":{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"system\","
+                                + "\"valueUri\":\"" + CPT + "\"},{\"name\":\"code\",\"valueCode\":\"99213\"}]}}", 101, ",")
+                                + "]}", 422, "at most 100"),
+                post("$batch-validate-code: an entry that is not a Parameters", "/ValueSet/$batch-validate-code", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"validation\",\"resource\":"
+                                + "{\"resourceType\":\"ValueSet\",\"status\":\"active\"}}]}", 400, "validation"),
+                post("$batch-validate-code: no entries", "/CodeSystem/$batch-validate-code", JSON,
+                        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":\""
+                                + CPT + "\"}]}", 400, "validation"),
                 get("$expand: filter of 10,000 characters", "/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/"
                         + "derm-procedures&filter=" + "a".repeat(10_000), 400, "filter"),
                 get("$validate-code: activeOnly not a boolean", "/ValueSet/$validate-code?url=http://dermcode.org/fhir/"
