@@ -1,5 +1,6 @@
 package org.dermcode.rules;
 
+import java.util.List;
 import org.dermcode.claim.ClaimView;
 import org.dermcode.claim.ClaimView.Line;
 import org.dermcode.knowledge.Knowledge;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * G2211-WITH-25: an add-on that is not paid beside a visit carrying modifier 25 (the codes with
  * {@code with25PayableFrom}: G2211) billed on the same day as an office/outpatient E/M of the same
- * provider with 25. CMS does not pay G2211 then (CY2024 PFS final rule). From its
+ * provider with 25 (a hosted E/M, or one of the add-on's primaries of that date, hosted or not: the
+ * home visits 99341-99350 from 2026). CMS does not pay G2211 then (CY2024 PFS final rule). From its
  * {@code with25PayableFrom} date (2025-01-01, CY2025 PFS) it is payable when the 25 is for one of
  * the services of {@code with25PayableAlongside} (annual wellness visit, vaccine administration,
  * Part B preventive services) billed that day, hosted or not, and no procedure with a global
@@ -40,8 +42,10 @@ final class G2211With25Rule implements ClaimRule {
             Line visit = null;
             Line procedure = null;
             boolean exception = false;
+            List<String> primaries = addOn.facts().primaries();
             for (Line other : claim.sameDay(addOn)) {
-                if (other.isEm() && visit == null && other.hasModifier(Modifiers.SIGNIFICANT_SEPARATE_EM)) {
+                boolean isVisit = other.isEm() || (other.hasCode() && primaries.contains(other.code()));
+                if (isVisit && visit == null && other.hasModifier(Modifiers.SIGNIFICANT_SEPARATE_EM)) {
                     visit = other;
                 }
                 boolean alongside = other.hasCode() && addOn.facts().with25PayableAlongside().contains(other.code());

@@ -45,6 +45,19 @@ class G2211With25RuleTest {
     }
 
     @Test
+    void aHomeVisitWith25CountsFrom2026WhenItIsAPrimaryOfG2211() {
+        // 99348 is not hosted; NCCI AOC 2026 Q2 lists it as a primary of G2211
+        var in2026 = claim().diagnoses("L40.0", "D48.5").line("99348").mod("25").pos("12").date("2026-06-01")
+                .line("G2211").pos("12").date("2026-06-01").line("11102").dx(2).pos("12").date("2026-06-01").build();
+        var findings = RuleTesting.run(rule, in2026);
+        RuleTesting.assertSingle(findings, "G2211-WITH-25", IssueSeverity.ERROR, "Claim.item[1].productOrService");
+        assertThat(findings.get(0).message()).contains("99348-25 (line 1)");
+        var in2025 = claim().diagnoses("L40.0", "D48.5").line("99348").mod("25").pos("12").date("2025-06-02")
+                .line("G2211").pos("12").date("2025-06-02").line("11102").dx(2).pos("12").date("2025-06-02").build();
+        assertThat(RuleTesting.run(rule, in2025)).isEmpty();
+    }
+
+    @Test
     void theWellnessVisitExceptionDoesNotApplyIn2024() {
         var claim = claim().line("G0439").line("99214").mod("25").line("G2211").build();
         RuleTesting.assertSingle(RuleTesting.run(rule, claim), "G2211-WITH-25", IssueSeverity.ERROR,
