@@ -136,6 +136,7 @@ public final class TxEngine {
     final class Session implements AutoCloseable {
         private final SimpleWorkerContext context;
         private final List<Resource> added = new ArrayList<>();
+        private final List<Resource> hidden = new ArrayList<>();
 
         private Session(SimpleWorkerContext context) {
             this.context = context;
@@ -151,10 +152,33 @@ public final class TxEngine {
             context.cacheResource(resource);
         }
 
+        /** The versions of a code system this session's context holds (ours and the request's). */
+        List<org.hl7.fhir.r5.model.CodeSystem> codeSystemVersions(String url) {
+            return context.fetchResourceVersionsByTypeAndUrl(org.hl7.fhir.r5.model.CodeSystem.class, url);
+        }
+
+        /**
+         * Takes a code system version out of this session's context (the engine then sees the other
+         * versions of its url only); ours come back when the session closes.
+         */
+        void hide(org.hl7.fhir.r5.model.CodeSystem codeSystem) {
+            String id = codeSystem.getIdBase();
+            if (id == null) {
+                return;
+            }
+            context.dropResource(codeSystem.fhirType(), id);
+            if (added.stream().noneMatch(r -> id.equals(r.getIdBase()))) {
+                hidden.add(codeSystem);
+            }
+        }
+
         @Override
         public void close() {
             for (Resource resource : added) {
                 context.dropResource(resource.fhirType(), resource.getIdBase());
+            }
+            for (Resource resource : hidden) {
+                context.cacheResource(resource);
             }
             for (Resource resource : added) {
                 if (resource instanceof CanonicalResource canonical) {

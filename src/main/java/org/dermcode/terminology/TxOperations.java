@@ -120,8 +120,8 @@ public final class TxOperations {
         } catch (RegexFilters.Refused e) {
             return regexNotExecuted(request, e);
         }
-        return inSession(withInline(request, codeSystemLevel ? "codeSystem" : null), request, context ->
-                onDateOfService(validateCode(context, request, codeSystemLevel, instanceUrl),
+        return inSession(withInline(request, codeSystemLevel ? "codeSystem" : null), request, session ->
+                onDateOfService(validateCode(session.context(), request, codeSystemLevel, instanceUrl),
                         OperationArguments.date("date", request.primitive("date"))));
     }
 
@@ -183,7 +183,8 @@ public final class TxOperations {
             sharedRefusal = e;
         }
         RegexFilters.Refused refusal = sharedRefusal;
-        return inSession(withInline(shared, codeSystemLevel ? "codeSystem" : null), shared, context -> {
+        return inSession(withInline(shared, codeSystemLevel ? "codeSystem" : null), shared, session -> {
+            SimpleWorkerContext context = session.context();
             List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
             for (TxRequest entry : entries) {
                 try {
@@ -218,10 +219,10 @@ public final class TxOperations {
      * throws that is not already a FHIR error becomes a 400 (never a 500).
      */
     private <T> T inSession(List<org.hl7.fhir.instance.model.api.IBaseResource> resources, TxRequest request,
-            java.util.function.Function<SimpleWorkerContext, T> call) {
+            java.util.function.Function<TxEngine.Session, T> call) {
         return guarded(() -> {
             try (TxEngine.Session session = engine.session(resources, versionRules(request))) {
-                return call.apply(session.context());
+                return call.apply(session);
             }
         });
     }
@@ -405,8 +406,8 @@ public final class TxOperations {
         } catch (RegexFilters.Refused e) {
             throw regexRefused(e);
         }
-        return inSession(request.resources(), request, context -> {
-            org.hl7.fhir.r4.model.ValueSet out = expand(context, request, instanceUrl);
+        return inSession(request.resources(), request, session -> {
+            org.hl7.fhir.r4.model.ValueSet out = expand(session, request, instanceUrl);
             regexFilters.restore(out);
             java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));
             if (date != null) {
@@ -440,10 +441,16 @@ public final class TxOperations {
         return n;
     }
 
-    private static org.hl7.fhir.r4.model.ValueSet expand(SimpleWorkerContext context, TxRequest request,
+    private static org.hl7.fhir.r4.model.ValueSet expand(TxEngine.Session session, TxRequest request,
             String instanceUrl) {
+        SimpleWorkerContext context = session.context();
         Parameters parameters = request.parameters().copy();
         ValueSet valueSet = valueSet(context, request, instanceUrl);
+        ValueSetVersions versions = ValueSetVersions.choose(session, valueSet, SystemVersionRules.of(request));
+        if (versions.problem() != null) {
+            throw versionProblem(versions.problem());
+        }
+        versions.applyTo(session);
         boolean hierarchical = !request.has("excludeNested") || !request.isTrue("excludeNested");
         if (request.acceptLanguage() != null && !parameters.hasParameter("displayLanguage")) {
             parameters.addParameter("displayLanguage", new CodeType(request.acceptLanguage()));
@@ -461,6 +468,22 @@ public final class TxOperations {
         }
         if (!request.has("offset")) {
             expanded.getExpansion().setOffsetElement(null);
+        }
+        java.util.Map<String, java.util.Optional<String>> overloaded = new java.util.HashMap<>();
+        for (ValueSet.ValueSetExpansionContainsComponent c : expanded.getExpansion().getContains()) {
+            String version = c.hasSystem() && !c.hasVersion() ? overloaded.computeIfAbsent(c.getSystem(),
+                    system -> java.util.Optional.ofNullable(versions.singleVersionOfOverloaded(valueSet, system)))
+                    .orElse(null) : null;
+            if (version != null) {
+                c.setVersion(version);
+            }
+        }
+        for (SystemVersionRules.Rule rule : versions.decidingRules()) {
+            String canonical = rule.system() + "|" + rule.version();
+            if (expanded.getExpansion().getParameter().stream().noneMatch(p -> p.getName().equals(rule.name())
+                    && canonical.equals(p.getValue().primitiveValue()))) {
+                expanded.getExpansion().addParameter().setName(rule.name()).setValue(new UriType(canonical));
+            }
         }
         return (org.hl7.fhir.r4.model.ValueSet) TxEngine.toR4(expanded);
     }
@@ -526,6 +549,17 @@ public final class TxOperations {
             throw failure(404, issue.getDetails().getText(), outcome);
         }
         return found;
+    }
+
+    /** A version the value set asks for that does not exist, or that a check-system-version refuses. */
+    private static BaseServerResponseException versionProblem(SystemVersionRules.Choice problem) {
+        OperationOutcome outcome = new OperationOutcome();
+        boolean notFound = problem.problemCode().equals("not-found");
+        OperationOutcomeIssueComponent issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
+                .setCode(notFound ? IssueType.NOTFOUND : IssueType.EXCEPTION);
+        issue.getDetails().addCoding(TX_ISSUE_TYPE, problem.problemCode(), null);
+        issue.getDetails().setText(problem.problem());
+        return failure(notFound ? 404 : 400, problem.problem(), outcome);
     }
 
     private static BaseServerResponseException expansionFailure(ValueSetExpansionOutcome outcome) {
