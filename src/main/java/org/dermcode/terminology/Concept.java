@@ -24,9 +24,18 @@ public final class Concept {
     /** The designations' values joined by spaces (null without designations), for the text filter. */
     private final String designationText;
     private List<String> searchWords;
+    /* read on every entry of every expansion and validation: looked up once, not per call */
+    private final boolean notSelectable;
+    private final boolean inactive;
+    private final LocalDate effectiveDate;
+    private final LocalDate retirementDate;
 
     Concept(ConceptDefinitionComponent definition) {
         this.definition = definition;
+        this.notSelectable = bool("notSelectable");
+        this.inactive = bool("inactive") || "retired".equals(string("status"));
+        this.effectiveDate = date("effectiveDate");
+        this.retirementDate = date("retirementDate");
         StringBuilder text = new StringBuilder();
         for (var designation : definition.getDesignation()) {
             if (designation.hasValue()) {
@@ -84,24 +93,24 @@ public final class Concept {
     }
 
     public boolean isAbstract() {
-        return bool("notSelectable");
+        return notSelectable;
     }
 
     public boolean isInactive() {
-        return bool("inactive") || "retired".equals(string("status"));
+        return inactive;
     }
 
     public LocalDate effectiveDate() {
-        return date("effectiveDate");
+        return effectiveDate;
     }
 
     public LocalDate retirementDate() {
-        return date("retirementDate");
+        return retirementDate;
     }
 
     /** True when the code's life is given by an effective or a retirement date. */
     public boolean hasLifeDates() {
-        return effectiveDate() != null || retirementDate() != null;
+        return effectiveDate != null || retirementDate != null;
     }
 
     /**
@@ -117,9 +126,8 @@ public final class Concept {
         if (day == null) {
             return true;
         }
-        LocalDate from = effectiveDate();
-        LocalDate until = retirementDate();
-        return (from == null || !day.isBefore(from)) && (until == null || day.isBefore(until));
+        return (effectiveDate == null || !day.isBefore(effectiveDate))
+                && (retirementDate == null || day.isBefore(retirementDate));
     }
 
     public List<Type> values(String property) {

@@ -28,14 +28,40 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
  */
 public final class ExpansionService {
 
-    /** The full, unfiltered content of one value set, with an index for membership checks. */
-    public record Expansion(List<ExpansionEntry> entries, Map<String, ExpansionEntry> byKey) {
+    /**
+     * The full, unfiltered content of one value set, with an index for membership checks and the
+     * code systems (with version) its codes come from, for {@code used-codesystem}.
+     */
+    public record Expansion(List<ExpansionEntry> entries, Map<String, ExpansionEntry> byKey, List<String> usedSystems,
+            IndexHolder filterIndex) {
         static Expansion of(List<ExpansionEntry> entries) {
             Map<String, ExpansionEntry> byKey = new LinkedHashMap<>();
+            Set<String> used = new LinkedHashSet<>();
             for (ExpansionEntry entry : entries) {
                 byKey.putIfAbsent(entry.key(), entry);
+                used.add(entry.version() == null ? entry.system() : entry.system() + "|" + entry.version());
             }
-            return new Expansion(List.copyOf(entries), byKey);
+            List<ExpansionEntry> all = List.copyOf(entries);
+            return new Expansion(all, byKey, List.copyOf(used), new IndexHolder(all));
+        }
+    }
+
+    /** The {@link FilterIndex} of a cached expansion, built by the first filtered request. */
+    static final class IndexHolder {
+        private final List<ExpansionEntry> entries;
+        private volatile FilterIndex index;
+
+        private IndexHolder(List<ExpansionEntry> entries) {
+            this.entries = entries;
+        }
+
+        FilterIndex get() {
+            FilterIndex result = index;
+            if (result == null) {
+                result = new FilterIndex(entries);
+                index = result; // immutable once built: a race only builds it twice
+            }
+            return result;
         }
     }
 
@@ -70,13 +96,17 @@ public final class ExpansionService {
 
     /** The content of a value set, filtered by date and activeOnly but not by text. */
     public Expansion content(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
-        boolean hosted = scope == repository && valueSet.hasUrl()
-                && repository.valueSet(valueSet.getUrl(), valueSet.getVersion()).orElse(null) == valueSet;
-        if (hosted) {
+        if (isHosted(valueSet, scope)) {
             CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly);
             return cache.get(key, k -> compute(valueSet, scope, date, activeOnly));
         }
         return compute(valueSet, scope, date, activeOnly);
+    }
+
+    /** True for one of our value sets (its expansions are cached), false for a client's. */
+    private boolean isHosted(ValueSet valueSet, TerminologyRepository scope) {
+        return scope == repository && valueSet.hasUrl()
+                && repository.valueSet(valueSet.getUrl(), valueSet.getVersion()).orElse(null) == valueSet;
     }
 
     private Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
@@ -99,16 +129,9 @@ public final class ExpansionService {
         ValueSet source = request.valueSet();
         Expansion content = content(source, scope, request.date(), request.activeOnly());
         TextFilter filter = new TextFilter(request.filter());
-        List<ExpansionEntry> matching = new ArrayList<>();
-        for (ExpansionEntry entry : content.entries()) {
-            Concept concept = entry.concept();
-            boolean found = concept != null && java.util.Objects.equals(entry.display(), concept.display())
-                    ? filter.matchesWords(entry.code(), concept.searchWords())
-                    : filter.matches(entry.code(), entry.display(), concept == null ? null : concept.designationText());
-            if (found) {
-                matching.add(entry);
-            }
-        }
+        List<ExpansionEntry> matching = filter.isEmpty() ? content.entries()
+                : isHosted(source, scope) ? content.filterIndex().get().matching(filter)
+                : scan(content.entries(), filter);
         matching = activeFirst(matching, request.date() != null ? request.date() : LocalDate.now(ZoneOffset.UTC));
         int total = matching.size();
         int from = Math.min(request.offset(), total);
@@ -129,7 +152,7 @@ public final class ExpansionService {
         expansion.setTimestamp(new Date());
         expansion.setTotal(total);
         expansion.setOffset(request.offset());
-        addParameters(expansion, request, content.entries());
+        addParameters(expansion, request, content.usedSystems());
         Map<String, ValueSetExpansionContainsComponent> built = new LinkedHashMap<>();
         for (ExpansionEntry entry : page) {
             ValueSetExpansionContainsComponent contains = toContains(entry, request.date(),
@@ -143,6 +166,21 @@ public final class ExpansionService {
             built.put(entry.key(), contains);
         }
         return result;
+    }
+
+    /** A client's value set, expanded for this request only: one pass is cheaper than an index. */
+    private static List<ExpansionEntry> scan(List<ExpansionEntry> entries, TextFilter filter) {
+        List<ExpansionEntry> matching = new ArrayList<>();
+        for (ExpansionEntry entry : entries) {
+            Concept concept = entry.concept();
+            boolean found = concept != null && java.util.Objects.equals(entry.display(), concept.display())
+                    ? filter.matchesWords(entry.code(), concept.searchWords())
+                    : filter.matches(entry.code(), entry.display(), concept == null ? null : concept.designationText());
+            if (found) {
+                matching.add(entry);
+            }
+        }
+        return matching;
     }
 
     private static ValueSetExpansionContainsComponent parentOf(ExpansionEntry entry,
@@ -202,7 +240,7 @@ public final class ExpansionService {
     }
 
     private static void addParameters(ValueSetExpansionComponent expansion, ExpandRequest request,
-            List<ExpansionEntry> entries) {
+            List<String> usedSystems) {
         if (request.filter() != null) {
             expansion.addParameter().setName("filter").setValue(new StringType(request.filter()));
         }
@@ -223,11 +261,7 @@ public final class ExpansionService {
         if (request.displayLanguage() != null) {
             expansion.addParameter().setName("displayLanguage").setValue(new StringType(request.displayLanguage()));
         }
-        Set<String> used = new LinkedHashSet<>();
-        for (ExpansionEntry entry : entries) {
-            used.add(entry.version() == null ? entry.system() : entry.system() + "|" + entry.version());
-        }
-        for (String system : used) {
+        for (String system : usedSystems) {
             expansion.addParameter().setName("used-codesystem").setValue(new UriType(system));
         }
     }

@@ -23,6 +23,11 @@ final class TextFilter {
         return words.isEmpty();
     }
 
+    /** The filter's lower-case words. */
+    List<String> words() {
+        return words;
+    }
+
     boolean matches(String code, String display) {
         return matches(code, display, null);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
@@ -40,32 +39,56 @@ public final class TxEngine {
 
     static final int MAX_SESSIONS_WITH_RESOURCES = 500;
 
-    private final List<Resource> ours = new ArrayList<>();
+    private final TerminologyRepository repository;
     private final Map<SimpleWorkerContext, AtomicInteger> uses = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, List<Resource>> oursByUrl = new LinkedHashMap<>();
     private final BlockingQueue<SimpleWorkerContext> idle;
     private final AtomicInteger created = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong requestIds = new AtomicLong();
     private final int poolSize;
-    private final CompletableFuture<SimpleWorkerContext> first;
+    /** Our content converted to R5, made on the first request that needs the engine. */
+    private volatile Ours ours;
 
     public TxEngine(TerminologyRepository repository) {
         this(repository, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * Nothing is converted or built here: most requests never reach the engine (our own content
+     * is answered by our services), so its cost (our content in R5, about half a second of CPU
+     * and a few tens of MB per context) is paid by the first request that brings its own
+     * terminology, not by every start-up.
+     */
     TxEngine(TerminologyRepository repository, int poolSize) {
-        for (Class<? extends MetadataResource> type : List.of(CodeSystem.class, ValueSet.class, ConceptMap.class)) {
-            for (MetadataResource resource : repository.all(type)) {
-                Resource r5 = toR5(resource);
-                ours.add(r5);
-                oursByUrl.computeIfAbsent(resource.getUrl(), k -> new ArrayList<>()).add(r5);
-            }
-        }
+        this.repository = repository;
         this.poolSize = poolSize;
         this.idle = new ArrayBlockingQueue<>(poolSize);
-        // built off the start-up thread: the first context loads most of HL7's classes
-        this.first = CompletableFuture.supplyAsync(this::newContext);
+    }
+
+    /** Our CodeSystems, ValueSets and ConceptMaps in R5, in load order and by url. */
+    private record Ours(List<Resource> all, Map<String, List<Resource>> byUrl) {
+    }
+
+    private Ours ours() {
+        Ours result = ours;
+        if (result == null) {
+            synchronized (this) {
+                result = ours;
+                if (result == null) {
+                    List<Resource> all = new ArrayList<>();
+                    Map<String, List<Resource>> byUrl = new LinkedHashMap<>();
+                    for (Class<? extends MetadataResource> type : List.of(CodeSystem.class, ValueSet.class, ConceptMap.class)) {
+                        for (MetadataResource resource : repository.all(type)) {
+                            Resource r5 = toR5(resource);
+                            all.add(r5);
+                            byUrl.computeIfAbsent(resource.getUrl(), k -> new ArrayList<>()).add(r5);
+                        }
+                    }
+                    result = new Ours(List.copyOf(all), byUrl);
+                    ours = result;
+                }
+            }
+        }
+        return result;
     }
 
     private SimpleWorkerContext newContext() {
@@ -81,7 +104,7 @@ public final class TxEngine {
         context.setCanRunWithoutTerminology(true);
         context.setCachingAllowed(false);
         context.setExpansionParameters(new Parameters());
-        for (Resource resource : ours) {
+        for (Resource resource : ours().all()) {
             context.cacheResource(resource);
         }
         return context;
@@ -91,10 +114,6 @@ public final class TxEngine {
         SimpleWorkerContext context = idle.poll();
         if (context != null) {
             return context;
-        }
-        if (!firstTaken.get() && firstTaken.compareAndSet(false, true)) {
-            created.incrementAndGet();
-            return first.join();
         }
         if (created.incrementAndGet() <= poolSize) {
             return newContext();
@@ -182,7 +201,7 @@ public final class TxEngine {
             }
             for (Resource resource : added) {
                 if (resource instanceof CanonicalResource canonical) {
-                    for (Resource shadowed : oursByUrl.getOrDefault(canonical.getUrl(), List.of())) {
+                    for (Resource shadowed : ours().byUrl().getOrDefault(canonical.getUrl(), List.of())) {
                         context.cacheResource(shadowed);
                     }
                 }
