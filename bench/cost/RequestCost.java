@@ -142,6 +142,31 @@ public class RequestCost {
                 "http://hl7.org/fhir/sid/icd-10-cm", "L57")));
         cases.add(new Case("expand-tx-deep-hierarchy", "POST", "/ValueSet/$expand", json, txDeepHierarchy()));
         cases.add(new Case("validate-code-tx-many-includes", "POST", "/ValueSet/$validate-code", json, txValidateCode()));
+        // the engine route (tx-resource requests go to HL7's engine): at TxOperations.MAX_COMPOSE_RULES
+        cases.add(new Case("expand-tx-max-rules", "POST", "/ValueSet/$expand", json, txRules(MAX_RULES, null)));
+        cases.add(new Case("validate-code-tx-max-rules", "POST", "/ValueSet/$validate-code", json,
+                txValidate(txRules(MAX_RULES, null))));
+        cases.add(new Case("expand-max-rules-of-icd", "POST", "/ValueSet/$expand", json, rulesOf(ICD, MAX_RULES, null)));
+        cases.add(new Case("expand-max-rules-isa-of-icd", "POST", "/ValueSet/$expand", json, rulesOf(ICD, MAX_RULES, "L57")));
+        cases.add(new Case("expand-tx-import-chain", "POST", "/ValueSet/$expand", json, importChain(MAX_RULES / 4, 2)));
+        cases.add(new Case("expand-tx-import-deepest", "POST", "/ValueSet/$expand", json, importChain(MAX_RULES / 2, 1)));
+        // at EngineCost.MAX_ENTRIES (16,000): the request's concept entries plus those its value set walks
+        cases.add(new Case("expand-tx-budget-one-include", "POST", "/ValueSet/$expand", json, txRules(1, null, 8_000)));
+        cases.add(new Case("expand-tx-budget-7-includes", "POST", "/ValueSet/$expand", json, txRules(7, null, 2_000)));
+        cases.add(new Case("validate-code-tx-budget-7-includes", "POST", "/ValueSet/$validate-code", json,
+                txValidate(txRules(7, null, 2_000)).replace("c9999", "c1999")));
+        cases.add(new Case("expand-budget-2-includes-of-icd", "POST", "/ValueSet/$expand", json, rulesOf(ICD, 2, null)));
+        cases.add(new Case("expand-tx-budget-import-chain", "POST", "/ValueSet/$expand", json, importChain(4, 1, 2_000)));
+        // regex filters after RegexFilters' bound: nested quantifiers over every code of an 8,000-concept system
+        cases.add(new Case("expand-tx-regex-none", "POST", "/ValueSet/$expand", json, txRules(1, "((c|\\\\d)+)+!", 8_000)));
+        cases.add(new Case("expand-tx-regex-some", "POST", "/ValueSet/$expand", json, txRules(1, "((c|\\\\d)+)+99", 8_000)));
+        // codes of 21 characters: java.util.regex spends RegexFilters' whole budget on the first one, RE2/J does the rest
+        cases.add(new Case("expand-tx-regex-budget-spent", "POST", "/ValueSet/$expand", json,
+                txRules(1, "((c|\\\\d)+)+!", 8_000).replace("\"code\":\"c", "\"code\":\"c00000000000000000000")));
+        cases.add(new Case("expand-tx-regex-max-rules", "POST", "/ValueSet/$expand", json,
+                txRules(MAX_RULES, "((c|\\\\d)+)+!")));
+        cases.add(new Case("validate-code-tx-regex", "POST", "/ValueSet/$validate-code", json,
+                txValidate(txRules(1, "((c|\\\\d)+)+99", 8_000)).replace("c9999", "c7999")));
         return cases;
     }
 
@@ -325,6 +350,9 @@ public class RequestCost {
                 + "\"compose\":{\"include\":[" + compose + "]}}}]}";
     }
 
+    /** Siblings at each level of the deep code system: 80 keep it (about 7,700 concepts) within EngineCost's budget. */
+    static final int SIBLINGS = Integer.getInteger("siblings", 80);
+
     /** A client CodeSystem whose concepts nest as deep as JSON allows, expanded by an is-a filter on the root. */
     static String txDeepHierarchy() {
         int levels = (MAX_JSON_DEPTH - 10) / 2;
@@ -332,7 +360,7 @@ public class RequestCost {
         for (int i = 0; i < levels; i++) {
             concept.append("{\"code\":\"d").append(i).append("\",\"concept\":[");
             // siblings at each level make the tree wide as well as deep
-            for (int s = 0; s < 100; s++) {
+            for (int s = 0; s < SIBLINGS; s++) {
                 concept.append("{\"code\":\"d").append(i).append("-").append(s).append("\"},");
             }
         }
@@ -349,6 +377,68 @@ public class RequestCost {
                 + "{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},"
                 + "{\"name\":\"tx-resource\",\"resource\":" + codeSystem + "},"
                 + "{\"name\":\"tx-resource\",\"resource\":" + valueSet + "}]}";
+    }
+
+    static final int MAX_RULES = Integer.getInteger("maxRules", 200);
+
+    /**
+     * $expand of a client ValueSet of {@code rules} includes of the whole 10,000-concept client
+     * CodeSystem, each with a regex filter on the code if {@code regex} is given.
+     */
+    static String txRules(int rules, String regex) {
+        return txRules(rules, regex, 10_000);
+    }
+
+    static String txRules(int rules, String regex, int concepts) {
+        String codeSystem = txCodeSystem(concepts);
+        String include = "{\"system\":\"http://example.org/cs/big\"" + (regex == null ? ""
+                : ",\"filter\":[{\"property\":\"code\",\"op\":\"regex\",\"value\":\"" + regex + "\"}]") + "}";
+        String valueSet = "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs/big\",\"status\":\"active\","
+                + "\"compose\":{\"include\":[" + String.join(",", java.util.Collections.nCopies(rules, include)) + "]}}";
+        return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":\"http://example.org/vs/big\"},"
+                + "{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},"
+                + "{\"name\":\"tx-resource\",\"resource\":" + codeSystem + "},"
+                + "{\"name\":\"tx-resource\",\"resource\":" + valueSet + "}]}";
+    }
+
+    /** The same request as $validate-code of the last code (c9999, or a near miss of the regex). */
+    static String txValidate(String expand) {
+        return expand.replace("{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},",
+                "{\"name\":\"system\",\"valueUri\":\"http://example.org/cs/big\"},{\"name\":\"code\",\"valueCode\":\"c9999\"},");
+    }
+
+    /** A client ValueSet of {@code rules} includes of a hosted code system (whole, or is-a a code). */
+    static String rulesOf(String system, int rules, String isA) {
+        String include = "{\"system\":\"" + system + "\"" + (isA == null ? "" : ",\"filter\":[{\"property\":\"concept\","
+                + "\"op\":\"is-a\",\"value\":\"" + isA + "\"}]") + "}";
+        return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":\"http://example.org/vs/many\"},"
+                + "{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},{\"name\":\"tx-resource\",\"resource\":"
+                + "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs/many\",\"status\":\"active\","
+                + "\"compose\":{\"include\":[" + String.join(",", java.util.Collections.nCopies(rules, include)) + "]}}}]}";
+    }
+
+    /**
+     * Value sets importing value sets: {@code levels} client ValueSets, each importing the next
+     * {@code fanOut} times (one include each), the last including the 10,000-concept client system.
+     * With a fan-out of 2 the imports form a chain of diamonds: 2^levels paths to the last one.
+     */
+    static String importChain(int levels, int fanOut) {
+        return importChain(levels, fanOut, 10_000);
+    }
+
+    static String importChain(int levels, int fanOut, int concepts) {
+        StringBuilder b = new StringBuilder("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\","
+                + "\"valueUri\":\"http://example.org/vs/chain-0\"},{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},"
+                + "{\"name\":\"tx-resource\",\"resource\":" + txCodeSystem(concepts) + "}");
+        for (int i = 0; i < levels; i++) {
+            String include = i == levels - 1 ? "{\"system\":\"http://example.org/cs/big\"}"
+                    : "{\"valueSet\":[\"http://example.org/vs/chain-" + (i + 1) + "\"]}";
+            b.append(",{\"name\":\"tx-resource\",\"resource\":{\"resourceType\":\"ValueSet\",\"url\":"
+                    + "\"http://example.org/vs/chain-").append(i).append("\",\"status\":\"active\",\"compose\":{\"include\":[")
+                    .append(String.join(",", java.util.Collections.nCopies(i == levels - 1 ? 1 : fanOut, include)))
+                    .append("]}}}");
+        }
+        return b.append("]}").toString();
     }
 
     static String txValidateCode() {

@@ -115,6 +115,7 @@ public final class TxOperations {
     public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
             String instanceUrl) {
         checkCost(request);
+        EngineCost.check(request, repository, !codeSystemLevel, instanceUrl);
         try {
             RegexFilters.guard(request, repository);
         } catch (RegexFilters.Refused e) {
@@ -400,6 +401,7 @@ public final class TxOperations {
     /** {@code $expand}. */
     public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
         checkCost(request);
+        EngineCost.check(request, repository, true, instanceUrl);
         RegexFilters regexFilters;
         try {
             regexFilters = RegexFilters.guard(request, repository);
