@@ -157,6 +157,13 @@ public class RequestCost {
                 txValidate(txRules(7, null, 2_000)).replace("c9999", "c1999")));
         cases.add(new Case("expand-budget-2-includes-of-icd", "POST", "/ValueSet/$expand", json, rulesOf(ICD, 2, null)));
         cases.add(new Case("expand-tx-budget-import-chain", "POST", "/ValueSet/$expand", json, importChain(4, 1, 2_000)));
+        // $batch-validate-code: at most 100 entries, each a $validate-code in one engine session (or on our content)
+        cases.add(new Case("batch-validate-code-tx-budget", "POST", "/ValueSet/$batch-validate-code", json,
+                batch(txRules(7, null, 2_000).replace("{\"name\":\"count\",\"valueInteger\":" + MAX_COUNT + "},", ""),
+                        "http://example.org/cs/big", "c", 100)));
+        cases.add(new Case("batch-validate-code-ours", "POST", "/ValueSet/$batch-validate-code", json,
+                batch("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":"
+                        + "\"http://dermcode.org/fhir/ValueSet/derm-diagnoses\"}]}", ICD, "L57.", 100)));
         // regex filters after RegexFilters' bound: nested quantifiers over every code of an 8,000-concept system
         cases.add(new Case("expand-tx-regex-none", "POST", "/ValueSet/$expand", json, txRules(1, "((c|\\\\d)+)+!", 8_000)));
         cases.add(new Case("expand-tx-regex-some", "POST", "/ValueSet/$expand", json, txRules(1, "((c|\\\\d)+)+99", 8_000)));
@@ -439,6 +446,17 @@ public class RequestCost {
                     .append("]}}}");
         }
         return b.append("]}").toString();
+    }
+
+    /** The request plus {@code entries} 'validation' entries of {@code prefix}0, {@code prefix}1... in {@code system}. */
+    static String batch(String request, String system, String prefix, int entries) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < entries; i++) {
+            b.append(",{\"name\":\"validation\",\"resource\":{\"resourceType\":\"Parameters\",\"parameter\":["
+                    + "{\"name\":\"system\",\"valueUri\":\"").append(system).append("\"},{\"name\":\"code\",\"valueCode\":\"")
+                    .append(prefix).append(i * 17 % 1000).append("\"}]}}");
+        }
+        return request.substring(0, request.length() - 2) + b + "]}";
     }
 
     static String txValidateCode() {

@@ -177,6 +177,7 @@ public final class TxOperations {
     public List<org.hl7.fhir.r4.model.Resource> batchValidateCode(TxRequest shared, List<TxRequest> entries,
             boolean codeSystemLevel, java.util.function.Consumer<TxRequest> checkArguments) {
         checkCost(shared);
+        EngineCost.check(shared, repository, !codeSystemLevel, null);
         RegexFilters.Refused sharedRefusal = null;
         try {
             RegexFilters.guard(shared, repository);

@@ -80,6 +80,17 @@ class EngineCostTest {
     }
 
     @Test
+    void everyEngineOperationChecksTheBudgetBeforeTheEngineRuns() {
+        TxOperations tx = new TxOperations(new TxEngine(OURS, 1), OURS);
+        TxRequest over = request("http://example.org/vs/a", codeSystem(8_001), valueSet("http://example.org/vs/a", CS, 1));
+        assertThatThrownBy(() -> tx.expand(over, null)).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("more than 16000");
+        assertThatThrownBy(() -> tx.validateCode(over, false, null)).isInstanceOf(UnprocessableEntityException.class);
+        assertThatThrownBy(() -> tx.batchValidateCode(over, List.of(over), false, entry -> { }))
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("more than 16000");
+    }
+
+    @Test
     void aCodeSystemLevelRequestCountsOnlyTheRequestsConcepts() {
         TxRequest request = request(CS, codeSystem(10_001));
         assertThat(EngineCost.estimate(request, OURS, false, null)).isEqualTo(10_001);
