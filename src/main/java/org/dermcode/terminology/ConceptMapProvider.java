@@ -93,16 +93,37 @@ public final class ConceptMapProvider implements IResourceProvider {
             @Description(value = "The R5 name of targetsystem")
             @OperationParam(name = "targetSystem", typeName = "uri", min = 0, max = 1)
                     IPrimitiveType<String> targetSystemR5,
-            @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
+            @Description(value = "R5: a target code to translate back to its sources (with targetSystem; "
+                    + "sourceSystem then names the code system of the answers)")
+            @OperationParam(name = "targetCode", typeName = "code", min = 0, max = 1) IPrimitiveType<String> targetCode,
+            @Description(value = "R5: a target code as a Coding, to translate back to its sources")
+            @OperationParam(name = "targetCoding", min = 0, max = 1) Coding targetCoding,
+            @Description(value = "Extra CodeSystems, ValueSets or ConceptMaps to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, conceptMap);
         IPrimitiveType<String> theCode = code != null ? code : sourceCode;
         IPrimitiveType<String> theSystem = system != null ? system : sourceSystem;
         String targetSystem = OperationArguments.text(targetsystem != null ? targetsystem : targetSystemR5);
-        List<Coding> codings = OperationArguments.codings("code", theCode, "system", theSystem, version, "coding",
-                coding, codeableConcept, null, false);
-        boolean isReverse = OperationArguments.bool("reverse", reverse, false);
+        boolean fromTarget = OperationArguments.text(targetCode) != null || targetCoding != null && !targetCoding.isEmpty();
+        if (fromTarget && (OperationArguments.text(theCode) != null || coding != null || codeableConcept != null)) {
+            throw new InvalidRequestException("Parameters 'targetCode'/'targetCoding' and 'sourceCode'/'code'/'coding'"
+                    + " are mutually exclusive: translate one way at a time");
+        }
+        List<Coding> codings;
+        TranslationService.Direction direction;
+        if (fromTarget) {
+            // R5 reverse: the code is a target code (its system is targetSystem); the answers are in sourceSystem
+            codings = OperationArguments.codings("targetCode", targetCode, "targetSystem", targetSystemR5, version,
+                    "targetCoding", targetCoding, null, null, false);
+            targetSystem = OperationArguments.text(theSystem);
+            direction = TranslationService.Direction.FROM_TARGET;
+        } else {
+            codings = OperationArguments.codings("code", theCode, "system", theSystem, version, "coding",
+                    coding, codeableConcept, null, false);
+            direction = OperationArguments.bool("reverse", reverse, false) ? TranslationService.Direction.REVERSE
+                    : TranslationService.Direction.FORWARD;
+        }
         String targetValueSet = OperationArguments.text(target);
         List<ConceptMap> maps;
         String urlText = OperationArguments.text(url);
@@ -114,7 +135,7 @@ public final class ConceptMapProvider implements IResourceProvider {
             maps = List.of(scope.conceptMap(urlText, OperationArguments.text(conceptMapVersion))
                     .orElseThrow(() -> new ResourceNotFoundException("Unknown ConceptMap " + urlText)));
         } else {
-            maps = scope.all(ConceptMap.class).stream()
+            maps = scope.everyVersion(ConceptMap.class).stream()
                     .filter(m -> targetValueSet == null || targetValueSet.equals(m.getTargetUriType().getValue())
                             || targetValueSet.equals(m.hasTargetCanonicalType() ? m.getTargetCanonicalType().getValue()
                             : null))
@@ -123,6 +144,6 @@ public final class ConceptMapProvider implements IResourceProvider {
         if (codings.stream().anyMatch(c -> !c.hasSystem()) && maps.size() > 1) {
             throw new InvalidRequestException("Parameter 'system' is required with 'code' unless a ConceptMap is named");
         }
-        return translation.translate(maps, codings, targetSystem, isReverse);
+        return translation.translate(maps, codings, targetSystem, direction);
     }
 }

@@ -133,6 +133,30 @@ public final class TerminologyRepository {
         return result;
     }
 
+    /**
+     * Every resource of a type, request resources first, then this repository's base (less those a
+     * request resource shadows by url and version): all versions, and also a request's resources
+     * that share an id (two tx-resource ConceptMaps
+     * called "full" are two maps; {@link #all} keeps the last).
+     */
+    public <T extends MetadataResource> List<T> everyVersion(Class<T> type) {
+        List<T> result = new ArrayList<>();
+        String prefix = type.getSimpleName() + " ";
+        for (Map.Entry<String, List<MetadataResource>> entry : others.entrySet()) {
+            if (entry.getKey().startsWith(prefix)) {
+                entry.getValue().forEach(r -> result.add(type.cast(r)));
+            }
+        }
+        if (base != null) {
+            java.util.Set<String> shadowed = new java.util.HashSet<>();
+            result.forEach(r -> shadowed.add(SystemUrls.normalize(r.getUrl()) + "|" + r.getVersion()));
+            base.everyVersion(type).stream()
+                    .filter(r -> !shadowed.contains(SystemUrls.normalize(r.getUrl()) + "|" + r.getVersion()))
+                    .forEach(result::add);
+        }
+        return result;
+    }
+
     public List<CodeSystemIndex> codeSystemIndexes() {
         List<CodeSystemIndex> result = new ArrayList<>();
         codeSystems.values().forEach(result::addAll);

@@ -13,12 +13,36 @@ import org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.CanonicalType;
 
 /** {@code ConceptMap/$translate}, forwards or in reverse, over one map or every map the server holds. */
 public final class TranslationService {
 
+    /** Which way a code is translated, and how a match names the codes. */
+    public enum Direction {
+        /** From a map's source code to its targets: {@code concept} is a target. */
+        FORWARD,
+        /** R4 {@code reverse=true}: from a target code back to the sources; {@code concept} is a source. */
+        REVERSE,
+        /**
+         * R5 {@code targetCode}/{@code targetCoding}: from a target code back to the sources; each
+         * match names the mapping as the map holds it, {@code concept} its target and
+         * {@code source} its source code.
+         */
+        FROM_TARGET
+    }
+
     public Parameters translate(List<ConceptMap> maps, List<Coding> codings, String targetSystem, boolean reverse) {
+        return translate(maps, codings, targetSystem, reverse ? Direction.REVERSE : Direction.FORWARD);
+    }
+
+    /**
+     * @param answerSystem the code system the answers must come from (R4 {@code targetsystem}; in
+     *                     reverse, the source system), or null for any
+     */
+    public Parameters translate(List<ConceptMap> maps, List<Coding> codings, String answerSystem, Direction direction) {
+        boolean reverse = direction != Direction.FORWARD;
+        String targetSystem = answerSystem;
         Parameters out = new Parameters();
         List<ParametersParameterComponent> matches = new ArrayList<>();
         boolean result = false;
@@ -49,14 +73,21 @@ public final class TranslationService {
                             }
                             ParametersParameterComponent match = new ParametersParameterComponent().setName("match");
                             match.addPart().setName("equivalence").setValue(new CodeType(equivalence.toCode()));
-                            Coding concept = reverse
-                                    ? new Coding(target, element.getCode(), element.getDisplay())
-                                    : new Coding(target, t.getCode(), t.getDisplay());
-                            match.addPart().setName("concept").setValue(concept);
+                            Coding sourceCoding = new Coding(SystemUrls.normalize(group.getSource()), element.getCode(),
+                                    element.getDisplay());
+                            Coding targetCoding = new Coding(SystemUrls.normalize(group.getTarget()), t.getCode(), t.getDisplay());
+                            match.addPart().setName("concept").setValue(
+                                    direction == Direction.REVERSE ? sourceCoding : targetCoding);
+                            if (direction == Direction.FROM_TARGET) {
+                                match.addPart().setName("source").setValue(sourceCoding);
+                            }
                             if (t.hasComment()) {
                                 match.addPart().setName("comment").setValue(new StringType(t.getComment()));
                             }
-                            match.addPart().setName("source").setValue(new UriType(map.getUrl()));
+                            // the map the match comes from, as url|version (R4 calls it 'source', R5 'originMap';
+                            // the R5 name, since R5's 'source' is the source code of a reverse match)
+                            match.addPart().setName("originMap").setValue(new CanonicalType(
+                                    map.hasVersion() ? map.getUrl() + "|" + map.getVersion() : map.getUrl()));
                             matches.add(match);
                         }
                     }

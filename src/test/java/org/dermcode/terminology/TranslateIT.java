@@ -132,4 +132,57 @@ class TranslateIT extends ServerIT {
         assertThat(result(out)).isTrue();
         assertThat(matches(out)).extracting(m -> m.concept().getCode()).containsExactly("99202");
     }
+
+    @Test
+    void r5TargetCodeTranslatesBackAndNamesTheSourceCode() {
+        Parameters in = new Parameters();
+        in.addParameter().setName("url").setValue(new UriType(MAP));
+        in.addParameter().setName("targetCode").setValue(new CodeType("99202"));
+        in.addParameter().setName("targetSystem").setValue(new UriType(SystemUrls.CPT));
+        Parameters out = translate(in, false);
+
+        assertThat(result(out)).isTrue();
+        ParametersParameterComponent match = out.getParameter().stream().filter(p -> "match".equals(p.getName()))
+                .findFirst().orElseThrow();
+        // the mapping as the map holds it: its target is the code sent, its source the retired code
+        assertThat(((Coding) part(match, "concept")).getCode()).isEqualTo("99202");
+        assertThat(((Coding) part(match, "source")).getCode()).isEqualTo("99201");
+        assertThat(part(match, "originMap").primitiveValue()).startsWith(MAP);
+    }
+
+    @Test
+    void targetCodeAndSourceCodeTogetherAreRefused() {
+        Parameters in = in(MAP, SystemUrls.CPT, "99201");
+        in.addParameter().setName("targetCode").setValue(new CodeType("99202"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> translate(in, false))
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class)
+                .hasMessageContaining("targetCode");
+    }
+
+    @Test
+    void everyTxResourceMapIsSearchedEvenWhenTwoShareAnIdAndUrl() {
+        Parameters in = new Parameters();
+        in.addParameter().setName("tx-resource").setResource(map("http://example.org/a", "a1", "http://example.org/b", "b1"));
+        in.addParameter().setName("tx-resource").setResource(map("http://example.org/c", "c1", "http://example.org/d", "d1"));
+        in.addParameter().setName("sourceSystem").setValue(new UriType("http://example.org/a"));
+        in.addParameter().setName("sourceCode").setValue(new CodeType("a1"));
+        Parameters out = translate(in, false);
+
+        assertThat(result(out)).isTrue();
+        assertThat(matches(out)).extracting(m -> m.concept().getCode()).containsExactly("b1");
+        ParametersParameterComponent match = out.getParameter().stream().filter(p -> "match".equals(p.getName()))
+                .findFirst().orElseThrow();
+        assertThat(part(match, "originMap").primitiveValue()).isEqualTo("http://example.org/ConceptMap/same|1.0");
+    }
+
+    /** A map with id 'same', url .../same, version 1.0 and one mapping from source#code to target#code. */
+    private static ConceptMap map(String source, String sourceCode, String target, String targetCode) {
+        ConceptMap map = new ConceptMap().setUrl("http://example.org/ConceptMap/same").setVersion("1.0")
+                .setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+        map.setId("same");
+        ConceptMap.ConceptMapGroupComponent group = map.addGroup().setSource(source).setTarget(target);
+        group.addElement().setCode(sourceCode).addTarget().setCode(targetCode)
+                .setEquivalence(org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence.EQUIVALENT);
+        return map;
+    }
 }
