@@ -85,6 +85,7 @@ public final class ProfileValidator {
     private final Semaphore slots;
     private final String ruleName;
     private final boolean invariants;
+    private final DefaultProfileValidationSupport coreDefinitions;
     private volatile List<StructureDefinition> profiles;
     private final LongAdder jsonFallbacks = new LongAdder();
 
@@ -107,6 +108,7 @@ public final class ProfileValidator {
             boolean invariants, DefaultProfileValidationSupport coreDefinitions) {
         this.fhirContext = fhirContext;
         this.invariants = invariants;
+        this.coreDefinitions = coreDefinitions;
         ValidationSupportChain chain = new ValidationSupportChain(
                 coreDefinitions,
                 terminology,
@@ -118,6 +120,14 @@ public final class ProfileValidator {
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.slots = new Semaphore(poolSize);
         this.ruleName = catalog.get(RULE_ID).name();
+    }
+
+    /**
+     * HAPI's R4 core definitions this validator uses (StructureDefinitions, and the core CodeSystems
+     * and ValueSets, which HAPI loads on their first use), for others to share rather than load again.
+     */
+    public ca.uhn.fhir.context.support.IValidationSupport coreDefinitions() {
+        return coreDefinitions;
     }
 
     /**

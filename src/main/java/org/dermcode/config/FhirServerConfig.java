@@ -6,7 +6,9 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import org.dermcode.hardening.PhiSafeParserErrorHandler;
 import org.dermcode.hardening.RequestBodyGuard;
 import org.dermcode.knowledge.Knowledge;
+import org.dermcode.claim.ProfileValidator;
 import org.dermcode.terminology.CodeSystemProvider;
+import org.dermcode.terminology.CoreTerminology;
 import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.ConceptMapProvider;
 import org.dermcode.terminology.ExpansionService;
@@ -83,8 +85,11 @@ public class FhirServerConfig {
     }
 
     @Bean
-    public TxOperations txOperations(TerminologyRepository repository) {
-        return new TxOperations(new TxEngine(repository), repository);
+    public TxOperations txOperations(TerminologyRepository repository, ProfileValidator profileValidator) {
+        // the FHIR core code systems and value sets: HAPI's bundled definitions, the instance the
+        // profile validator holds (loaded once, by its warm-up), looked up only when a request names one
+        return new TxOperations(new TxEngine(repository, new CoreTerminology(profileValidator.coreDefinitions())),
+                repository);
     }
 
     @Bean

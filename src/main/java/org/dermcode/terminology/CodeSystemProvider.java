@@ -134,7 +134,7 @@ public final class CodeSystemProvider implements IResourceProvider {
                     List<IBaseResource> txResource,
             RequestDetails details) {
         TxRequest txRequest = TxRequest.of(details);
-        if (TxOperations.bringsOwnTerminology(txRequest)) {
+        if (tx.answers(txRequest)) {
             OperationArguments.date("date", date);
             return tx.validateCode(txRequest, true, instanceSystem(repository, id));
         }
@@ -164,8 +164,8 @@ public final class CodeSystemProvider implements IResourceProvider {
         List<Parameters> entries = BatchValidation.entries(body);
         String language = details.getHeader("Accept-Language");
         TxRequest shared = TxRequest.of(BatchValidation.shared(body), null, language);
-        if (TxOperations.bringsOwnTerminology(shared)) {
-            List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+        List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+        if (tx.answers(shared) || requests.stream().anyMatch(tx::namesCoreContent)) {
             return BatchValidation.answer(tx.batchValidateCode(shared, requests, true,
                     entry -> OperationArguments.date("date", entry.primitive("date"))));
         }

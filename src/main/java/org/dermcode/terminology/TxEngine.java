@@ -48,8 +48,17 @@ public final class TxEngine {
     /** Our content converted to R5, made on the first request that needs the engine. */
     private volatile Ours ours;
 
-    public TxEngine(TerminologyRepository repository) {
-        this(repository, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /** The most FHIR core code systems and value sets one request may pull in (imports of imports...). */
+    static final int MAX_CORE_RESOURCES = 50;
+
+    private final CoreTerminology core;
+
+    public TxEngine(TerminologyRepository repository, CoreTerminology core) {
+        this(repository, core, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    TxEngine(TerminologyRepository repository, int poolSize) {
+        this(repository, CoreTerminology.NONE, poolSize);
     }
 
     /**
@@ -58,7 +67,8 @@ public final class TxEngine {
      * and a few tens of MB per context) is paid by the first request that brings its own
      * terminology, not by every start-up.
      */
-    TxEngine(TerminologyRepository repository, int poolSize) {
+    TxEngine(TerminologyRepository repository, CoreTerminology core, int poolSize) {
+        this.core = core;
         this.repository = repository;
         this.poolSize = poolSize;
         this.idle = new ArrayBlockingQueue<>(poolSize);
@@ -127,10 +137,16 @@ public final class TxEngine {
         }
     }
 
+    CoreTerminology core() {
+        return core;
+    }
+
     /** A context for one request: ours plus the request's resources (theirs win on the same url and version). */
     Session session(List<? extends IBaseResource> requestResources, Parameters expansionParameters) {
         SimpleWorkerContext context = borrow();
         Session session = new Session(context);
+        // a code system the engine looks for and does not have: a FHIR core one, for this request
+        context.setLocator((caller, url) -> session.importCore(List.of(), List.of(url)));
         try {
             if (requestResources != null) {
                 for (IBaseResource resource : requestResources) {
@@ -156,6 +172,8 @@ public final class TxEngine {
         private final SimpleWorkerContext context;
         private final List<Resource> added = new ArrayList<>();
         private final List<Resource> hidden = new ArrayList<>();
+        private final java.util.Set<String> lookedUp = new java.util.HashSet<>();
+        private int coreAdded;
 
         private Session(SimpleWorkerContext context) {
             this.context = context;
@@ -163,6 +181,52 @@ public final class TxEngine {
 
         SimpleWorkerContext context() {
             return context;
+        }
+
+        /**
+         * Adds, for this request only, the FHIR core value sets and code systems it names (and
+         * the ones those import) that neither the request nor our content has: {@code valueSets}
+         * are value set canonicals, {@code systems} code system canonicals. The request's own
+         * value sets (its tx-resources) are scanned too.
+         */
+        void importCore(java.util.Collection<String> valueSets, java.util.Collection<String> systems) {
+            java.util.Deque<String> vsTodo = new java.util.ArrayDeque<>(valueSets);
+            java.util.Deque<String> csTodo = new java.util.ArrayDeque<>(systems);
+            for (Resource resource : List.copyOf(added)) {
+                if (resource instanceof org.hl7.fhir.r5.model.ValueSet vs && lookedUp.add("scanned " + vs.getIdBase())) {
+                    references(vs, vsTodo, csTodo);
+                }
+            }
+            while ((!vsTodo.isEmpty() || !csTodo.isEmpty()) && coreAdded < MAX_CORE_RESOURCES) {
+                if (!vsTodo.isEmpty()) {
+                    String canonical = vsTodo.pop();
+                    if (lookedUp.add("ValueSet " + canonical) && CoreTerminology.isCoreUrl(canonical)
+                            && context.fetchResource(org.hl7.fhir.r5.model.ValueSet.class, canonical) == null) {
+                        core.valueSet(canonical).ifPresent(vs -> {
+                            org.hl7.fhir.r5.model.ValueSet r5 = (org.hl7.fhir.r5.model.ValueSet) toR5(vs);
+                            addCore(r5);
+                            references(r5, vsTodo, csTodo);
+                        });
+                    }
+                } else {
+                    String canonical = csTodo.pop();
+                    String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+                    if (lookedUp.add("CodeSystem " + url) && CoreTerminology.isCoreUrl(url)
+                            && !hasCodeSystem(url)) {
+                        core.codeSystem(url).ifPresent(cs -> addCore(toR5(cs)));
+                    }
+                }
+            }
+        }
+
+        private boolean hasCodeSystem(String url) {
+            // not context.fetchCodeSystem: it asks the locator, which is this method's caller
+            return context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, url) != null;
+        }
+
+        private void addCore(Resource resource) {
+            coreAdded++;
+            add(resource);
         }
 
         private void add(Resource resource) {
@@ -207,6 +271,7 @@ public final class TxEngine {
                 }
             }
             context.setExpansionParameters(new Parameters());
+            context.setLocator(null);
             if (!added.isEmpty() && uses.computeIfAbsent(context, c -> new AtomicInteger())
                     .incrementAndGet() >= MAX_SESSIONS_WITH_RESOURCES) {
                 uses.remove(context);
@@ -214,6 +279,24 @@ public final class TxEngine {
                 return;
             }
             idle.offer(context);
+        }
+    }
+
+    /** The value sets a value set imports and the code systems it includes or excludes. */
+    static void references(org.hl7.fhir.r5.model.ValueSet valueSet, java.util.Collection<String> valueSets,
+            java.util.Collection<String> systems) {
+        for (List<org.hl7.fhir.r5.model.ValueSet.ConceptSetComponent> sets : List.of(
+                valueSet.getCompose().getInclude(), valueSet.getCompose().getExclude())) {
+            for (org.hl7.fhir.r5.model.ValueSet.ConceptSetComponent set : sets) {
+                if (set.hasSystem()) {
+                    systems.add(set.getSystem());
+                }
+                set.getValueSet().forEach(c -> {
+                    if (c.getValue() != null) {
+                        valueSets.add(c.getValue());
+                    }
+                });
+            }
         }
     }
 

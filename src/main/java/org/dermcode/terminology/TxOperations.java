@@ -62,6 +62,36 @@ public final class TxOperations {
     }
 
     /**
+     * True when the request names a FHIR core value set or code system ({@code administrative-gender}...)
+     * that we do not host: HL7's engine answers it, with that core content ({@link CoreTerminology}).
+     * For a request on our content this is a prefix check and a map lookup.
+     */
+    boolean namesCoreContent(TxRequest request) {
+        java.util.Set<String> valueSets = new java.util.LinkedHashSet<>();
+        java.util.Set<String> systems = new java.util.LinkedHashSet<>();
+        coreReferences(request, valueSets, systems);
+        for (String url : valueSets) {
+            if (CoreTerminology.isCoreUrl(url) && repository.valueSet(url, null).isEmpty()
+                    && engine.core().valueSet(url).isPresent()) {
+                return true;
+            }
+        }
+        for (String url : systems) {
+            String unversioned = url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
+            if (CoreTerminology.isCoreUrl(unversioned) && repository.codeSystem(unversioned).isEmpty()
+                    && engine.core().codeSystem(unversioned).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine answers the request: it brings its own terminology or names FHIR core content. */
+    boolean answers(TxRequest request) {
+        return bringsOwnTerminology(request) || namesCoreContent(request);
+    }
+
+    /**
      * The most include, exclude and import rules that the value sets of one request (its
      * {@code tx-resource}s and inline {@code valueSet}) may have in all. HL7's engine expands every
      * rule afresh, so thousands of whole-system includes cost minutes of CPU in one request
@@ -185,7 +215,9 @@ public final class TxOperations {
             sharedRefusal = e;
         }
         RegexFilters.Refused refusal = sharedRefusal;
-        return inSession(withInline(shared, codeSystemLevel ? "codeSystem" : null), shared, session -> {
+        List<TxRequest> named = new java.util.ArrayList<>(entries);
+        named.add(shared);
+        return inSession(withInline(shared, codeSystemLevel ? "codeSystem" : null), shared, named, session -> {
             SimpleWorkerContext context = session.context();
             List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
             for (TxRequest entry : entries) {
@@ -222,11 +254,50 @@ public final class TxOperations {
      */
     private <T> T inSession(List<org.hl7.fhir.instance.model.api.IBaseResource> resources, TxRequest request,
             java.util.function.Function<TxEngine.Session, T> call) {
+        return inSession(resources, request, List.of(request), call);
+    }
+
+    /** {@code named}: the requests whose value sets and code systems may name FHIR core content. */
+    private <T> T inSession(List<org.hl7.fhir.instance.model.api.IBaseResource> resources, TxRequest request,
+            List<TxRequest> named, java.util.function.Function<TxEngine.Session, T> call) {
         return guarded(() -> {
             try (TxEngine.Session session = engine.session(resources, versionRules(request))) {
+                java.util.Set<String> valueSets = new java.util.LinkedHashSet<>();
+                java.util.Set<String> systems = new java.util.LinkedHashSet<>();
+                for (TxRequest one : named) {
+                    coreReferences(one, valueSets, systems);
+                }
+                session.importCore(valueSets, systems);
                 return call.apply(session);
             }
         });
+    }
+
+    /**
+     * The canonicals a request names that may be FHIR core content: its {@code url} (a value set,
+     * or at CodeSystem level a code system), the systems of its code or codings, and what its
+     * inline value set imports and includes ({@link CoreTerminology}; its tx-resources are
+     * scanned by the session).
+     */
+    private static void coreReferences(TxRequest request, java.util.Collection<String> valueSets,
+            java.util.Collection<String> systems) {
+        String url = request.text("url");
+        if (url != null) {
+            valueSets.add(url);
+            systems.add(url);
+        }
+        if (request.text("system") != null) {
+            systems.add(request.text("system"));
+        }
+        if (request.value("coding") instanceof Coding coding && coding.hasSystem()) {
+            systems.add(coding.getSystem());
+        }
+        if (request.value("codeableConcept") instanceof CodeableConcept concept) {
+            concept.getCoding().stream().filter(Coding::hasSystem).forEach(c -> systems.add(c.getSystem()));
+        }
+        if (request.resource("valueSet") instanceof ValueSet inline) {
+            TxEngine.references(inline, valueSets, systems);
+        }
     }
 
     /** Runs an engine call; what it throws that is not already a FHIR error becomes a 400 (never a 500). */

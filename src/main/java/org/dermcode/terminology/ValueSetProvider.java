@@ -109,7 +109,7 @@ public final class ValueSetProvider implements IResourceProvider {
                     List<IBaseResource> txResource,
             RequestDetails details) {
         TxRequest txRequest = TxRequest.of(details);
-        if (TxOperations.bringsOwnTerminology(txRequest)) {
+        if (tx.answers(txRequest)) {
             checkTarget(id, url, valueSet);
             OperationArguments.integer("count", count);
             OperationArguments.integer("offset", offset);
@@ -183,7 +183,7 @@ public final class ValueSetProvider implements IResourceProvider {
                     List<IBaseResource> txResource,
             RequestDetails details) {
         TxRequest txRequest = TxRequest.of(details);
-        if (TxOperations.bringsOwnTerminology(txRequest)) {
+        if (tx.answers(txRequest)) {
             checkTarget(id, url, valueSet);
             OperationArguments.date("date", date);
             return tx.validateCode(txRequest, false, instanceUrl(id));
@@ -214,8 +214,8 @@ public final class ValueSetProvider implements IResourceProvider {
         List<Parameters> entries = BatchValidation.entries(body);
         String language = details.getHeader("Accept-Language");
         TxRequest shared = TxRequest.of(BatchValidation.shared(body), null, language);
-        if (TxOperations.bringsOwnTerminology(shared)) {
-            List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+        List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+        if (tx.answers(shared) || requests.stream().anyMatch(tx::namesCoreContent)) {
             return BatchValidation.answer(tx.batchValidateCode(shared, requests, false, entry -> {
                 checkTarget(false, entry.text("url"), entry.resource("valueSet") != null);
                 OperationArguments.date("date", entry.primitive("date"));
