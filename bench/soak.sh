@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Load and soak test (issues 6, 13): starts the jar, drives $lookup, versioned $lookup (version= and
-# date=), $expand, $validate-code and Claim/$validate-claim (every example claim, CY2024-CY2026) at a
-# fixed concurrency with wrk, and reports per operation the requests,
+# date=), $expand, $validate-code, $batch-validate-code (our content and a client's tx-resource)
+# and Claim/$validate-claim (every example claim, CY2024-CY2026, the 2026 claims with repairs
+# among them) at a fixed concurrency with wrk, and reports per operation the requests,
 # 2xx / expected 4xx / unexpected counts and p50/p99 latency, the heap after a full GC after the
 # warm-up and at the end, and the ERROR lines of the server log.
 #
-#   bench/soak.sh                       # 10 minutes, 2 connections per operation (10 in all)
+#   bench/soak.sh                       # 10 minutes, 2 connections per operation (12 in all)
 #   DURATION=120 WARMUP=30 bench/soak.sh
 #
 # Settings (environment): PORT (18083), DURATION seconds (600), WARMUP seconds (60),
@@ -21,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-2}
 JAR=${JAR:-target/dermcode-server.jar}
 HEAP=${HEAP:--Xmx512m}
 OUT=${OUT:-target/soak}
-OPS="lookup lookup-versioned expand validate-code validate-claim"
+OPS="lookup lookup-versioned expand validate-code validate-claim batch-validate-code"
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 [ -f "$JAR" ] || mvn -B -ntp -q -DskipTests package

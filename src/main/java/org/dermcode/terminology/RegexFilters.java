@@ -88,15 +88,19 @@ final class RegexFilters {
 
     /** The request's filter values that were replaced: replacement to the client's pattern. */
     private final Map<String, String> replaced = new LinkedHashMap<>();
-    private final TxRequest request;
+    private final List<IBaseResource> resources;
+    /** The request's parameters; for a batch, the shared ones and every entry's. */
+    private final List<org.hl7.fhir.r5.model.Parameters> parameterSets;
     private final TerminologyRepository repository;
     private long steps;
     private long kept;
     private long rewriteCost;
     private long linearCost;
 
-    private RegexFilters(TxRequest request, TerminologyRepository repository) {
-        this.request = request;
+    private RegexFilters(List<IBaseResource> resources, List<org.hl7.fhir.r5.model.Parameters> parameterSets,
+            TerminologyRepository repository) {
+        this.resources = resources;
+        this.parameterSets = parameterSets;
         this.repository = repository;
     }
 
@@ -108,7 +112,21 @@ final class RegexFilters {
      * @throws ca.uhn.fhir.rest.server.exceptions.InvalidRequestException a pattern that is not a regex
      */
     static RegexFilters guard(TxRequest request, TerminologyRepository repository) {
-        RegexFilters filters = new RegexFilters(request, repository);
+        return guard(request, List.of(), repository);
+    }
+
+    /**
+     * The same for a {@code $batch-validate-code}: the filters of the shared request and of every
+     * entry's inline value set, over every string any entry may test them on (the entries' codes
+     * among them), within one budget.
+     */
+    static RegexFilters guard(TxRequest shared, List<TxRequest> entries, TerminologyRepository repository) {
+        List<org.hl7.fhir.r5.model.Parameters> parameterSets = new ArrayList<>();
+        parameterSets.add(shared.parameters());
+        for (TxRequest entry : entries) {
+            parameterSets.add(entry.parameters());
+        }
+        RegexFilters filters = new RegexFilters(shared.resources(), parameterSets, repository);
         for (Site site : filters.sites()) {
             filters.evaluate(site);
         }
@@ -237,14 +255,17 @@ final class RegexFilters {
 
     private List<Site> sites() {
         List<Site> sites = new ArrayList<>();
-        for (IBaseResource resource : request.resources()) {
+        for (IBaseResource resource : resources) {
             if (resource instanceof ValueSet valueSet) {
                 r4Sites(valueSet, sites);
             }
         }
-        for (ParametersParameterComponent p : request.parameters().getParameter()) {
-            if (p.getResource() instanceof org.hl7.fhir.r5.model.ValueSet valueSet) {
-                r5Sites(valueSet, sites);
+        Set<org.hl7.fhir.r5.model.ValueSet> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (org.hl7.fhir.r5.model.Parameters parameters : parameterSets) {
+            for (ParametersParameterComponent p : parameters.getParameter()) {
+                if (p.getResource() instanceof org.hl7.fhir.r5.model.ValueSet valueSet && seen.add(valueSet)) {
+                    r5Sites(valueSet, sites);
+                }
             }
         }
         return sites;
@@ -294,7 +315,7 @@ final class RegexFilters {
     private Set<String> subjects(Site site) {
         Set<String> subjects = new LinkedHashSet<>();
         List<CodeSystem> systems = new ArrayList<>();
-        for (IBaseResource resource : request.resources()) {
+        for (IBaseResource resource : resources) {
             r4Systems(resource, systems);
         }
         for (CodeSystem ours : repository.all(CodeSystem.class)) {
@@ -305,13 +326,16 @@ final class RegexFilters {
                 r4Concepts(system.getConcept(), site.onCode(), subjects);
             }
         }
-        for (ParametersParameterComponent p : request.parameters().getParameter()) {
-            if (p.getResource() instanceof org.hl7.fhir.r5.model.CodeSystem system
-                    && (about(system.getUrl(), site.system()) || about(system.getSupplements(), site.system()))) {
-                r5Concepts(system.getConcept(), site.onCode(), subjects);
-            }
-            if (site.onCode()) {
-                requestCodes(p, subjects);
+        Set<org.hl7.fhir.r5.model.CodeSystem> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (org.hl7.fhir.r5.model.Parameters parameters : parameterSets) {
+            for (ParametersParameterComponent p : parameters.getParameter()) {
+                if (p.getResource() instanceof org.hl7.fhir.r5.model.CodeSystem system && seen.add(system)
+                        && (about(system.getUrl(), site.system()) || about(system.getSupplements(), site.system()))) {
+                    r5Concepts(system.getConcept(), site.onCode(), subjects);
+                }
+                if (site.onCode()) {
+                    requestCodes(p, subjects);
+                }
             }
         }
         return subjects;

@@ -210,7 +210,8 @@ public final class TxOperations {
         EngineCost.check(shared, repository, !codeSystemLevel, null);
         RegexFilters.Refused sharedRefusal = null;
         try {
-            RegexFilters.guard(shared, repository);
+            // one guard for the whole batch: the engine tests the filters on every entry's code too
+            RegexFilters.guard(shared, entries, repository);
         } catch (RegexFilters.Refused e) {
             sharedRefusal = e;
         }
@@ -226,16 +227,8 @@ public final class TxOperations {
                     // the tx-resources were checked once above; an entry's inline value set is its own
                     TxRequest inline = new TxRequest(entry.parameters(), List.of(), entry.acceptLanguage());
                     checkCost(inline);
-                    RegexFilters.Refused entryRefusal = refusal;
-                    if (entryRefusal == null) {
-                        try {
-                            RegexFilters.guard(inline, repository);
-                        } catch (RegexFilters.Refused e) {
-                            entryRefusal = e;
-                        }
-                    }
-                    if (entryRefusal != null) {
-                        results.add(regexNotExecuted(entry, entryRefusal));
+                    if (refusal != null) {
+                        results.add(regexNotExecuted(entry, refusal));
                         continue;
                     }
                     results.add(guarded(() -> onDateOfService(validateCode(context, entry, codeSystemLevel, null),

@@ -387,6 +387,31 @@ class HostileInputIT extends ServerIT {
         assertStillServing();
     }
 
+    /** The batch's value set is cheap on its code system's codes; the engine would test it on the entries' codes too. */
+    @Test
+    void catastrophicRegexOnABatchEntrysCodeIsValidatedWithinTheRequest() throws Exception {
+        String entries = ",{\"name\":\"validation\",\"resource\":{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"code\",\"valueCode\":\"" + "a".repeat(70) + "!\"}]}},{\"name\":\"validation\","
+                + "\"resource\":{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueCode\":\""
+                + GOOD_CODE + "\"}]}}]}";
+        String shared = regexRequest("((a+)+)+", null).replace("\"code\":\"" + BAD_CODE + "\",\"display\":\"Bad\"",
+                "\"code\":\"b\",\"display\":\"B\"");
+        String body = shared.substring(0, shared.length() - 2) + ",{\"name\":\"system\",\"valueUri\":"
+                + "\"http://example.org/cs/regex-bad\"}" + entries;
+        HttpResponse<String> response = send(new Case("POST", "/ValueSet/$batch-validate-code", JSON, utf8(body), false,
+                Set.of(200), null));
+        assertThat(response.statusCode()).as(abbreviate(response.body())).isEqualTo(200);
+        org.hl7.fhir.r4.model.Parameters result = (org.hl7.fhir.r4.model.Parameters) FHIR.newJsonParser()
+                .parseResource(response.body());
+        List<String> results = new ArrayList<>();
+        for (org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent validation : result.getParameter()) {
+            org.hl7.fhir.r4.model.Parameters one = (org.hl7.fhir.r4.model.Parameters) validation.getResource();
+            results.add(value(one, "result").primitiveValue());
+        }
+        assertThat(results).containsExactly("false", "true");
+        assertStillServing();
+    }
+
     /** A pattern neither matcher can evaluate in bounds: the code cannot be validated, and the answer says why. */
     @Test
     void regexThatCannotBeEvaluatedInBoundsDoesNotValidate() throws Exception {

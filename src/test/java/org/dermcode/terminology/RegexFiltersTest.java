@@ -88,6 +88,21 @@ class RegexFiltersTest {
         assertThat(filterValue(vs)).isEqualTo(RegexFilters.NOTHING);
     }
 
+    /** In a batch the engine tests the shared value set's filter on every entry's code, so all are evaluated first. */
+    @Test
+    void theCodesOfEveryBatchEntryAreTestedToo() {
+        ValueSet vs = valueSet("code", "((a+)+)+");
+        TxRequest shared = request(codeSystem("b"), vs);
+        Parameters entry = new Parameters();
+        entry.addParameter("code", new org.hl7.fhir.r5.model.CodeType(A59 + "?"));
+        RegexFilters.guard(shared, List.of(new TxRequest(entry, List.of(), null)), NOTHING_OF_OURS);
+        assertThat(filterValue(vs)).isEqualTo(RegexFilters.NOTHING);
+
+        ValueSet alone = valueSet("code", "((a+)+)+");
+        RegexFilters.guard(request(codeSystem("b"), alone), NOTHING_OF_OURS);
+        assertThat(filterValue(alone)).as("without the entry's code the pattern is cheap").isEqualTo("((a+)+)+");
+    }
+
     @Test
     void catastrophicLookAroundIsRefusedNamingTheCode() {
         ValueSet vs = valueSet("code", "((a+)+)+(?!x)");
