@@ -1,9 +1,11 @@
 package org.dermcode.claim;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.dermcode.outcome.OutcomeMapper;
 import org.dermcode.rules.Finding;
 import org.dermcode.rules.RuleEngine;
@@ -45,11 +47,21 @@ public final class ClaimValidationService {
         this.listener = listener;
     }
 
-    /** The rule findings and, {@code withProfile}, the profile findings that do not restate one of them. */
+    /**
+     * The rule findings and, {@code withProfile}, the profile findings that do not restate one of
+     * them; the profile judges codes by the versions in force on the lines' dates of service.
+     */
     public List<Finding> findings(Claim claim, boolean withProfile) {
-        List<Finding> findings = new ArrayList<>(engine.run(views.create(claim)));
+        ClaimView view = views.create(claim);
+        List<Finding> findings = new ArrayList<>(engine.run(view));
         if (withProfile && profile != null) {
-            findings.addAll(profile.validate(claim, findings));
+            Set<LocalDate> dates = new TreeSet<>();
+            for (ClaimView.Line line : view.lines()) {
+                if (line.date() != null) {
+                    dates.add(line.date());
+                }
+            }
+            findings.addAll(profile.validate(claim, dates, findings));
             findings.sort(RuleEngine.ORDER);
         }
         return findings;

@@ -5,7 +5,9 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +71,7 @@ public final class ProfileValidator {
     private static final Set<String> IGNORED = Set.of("Validation_VAL_Profile_Unknown_NotPolicy");
 
     private final FhirContext fhirContext;
+    private final DermcodeValidationSupport terminology;
     private final WorkerContextValidationSupportAdapter workerContext;
     /** A validator is replaced after this many claims, whatever it may still hold on to. */
     static final int USES_PER_VALIDATOR = 500;
@@ -115,7 +118,8 @@ public final class ProfileValidator {
                 new CommonCodeSystemsTerminologyService(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new SnapshotGeneratingValidationSupport(fhirContext));
-        this.workerContext = new CachingWorkerContext(chain);
+        this.terminology = terminology;
+        this.workerContext = new CachingWorkerContext(terminology.inFrontOf(chain));
         int poolSize = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.slots = new Semaphore(poolSize);
@@ -184,6 +188,15 @@ public final class ProfileValidator {
      */
     public List<Finding> validate(Claim claim, List<Finding> ruleFindings) {
         return findings(claim, false, ruleFindings);
+    }
+
+    /**
+     * As {@link #validate(Claim, List)}, with the codes judged by the versions in force on the
+     * claim's dates of service (valid when valid on one of them) instead of the newest: L29.8 is a
+     * billable FY2024 code on a claim of June 2024, though a header from FY2025.
+     */
+    public List<Finding> validate(Claim claim, Collection<LocalDate> serviceDates, List<Finding> ruleFindings) {
+        return terminology.onServiceDates(serviceDates, () -> findings(claim, false, ruleFindings));
     }
 
     /**

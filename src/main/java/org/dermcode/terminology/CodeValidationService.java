@@ -2,8 +2,10 @@ package org.dermcode.terminology;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -55,12 +57,18 @@ public final class CodeValidationService {
         return judge(concept, system, index.version(), coding.getDisplay(), date, abstractAllowed, null);
     }
 
+    /**
+     * Validates the first coding that passes, else reports on the first one. Each code system the
+     * value set includes without a version is taken in the coding's version when it has one, else in
+     * the version in force on {@code date} (the newest without a date).
+     */
     public ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet, List<Coding> codings,
             LocalDate date, boolean abstractAllowed, boolean activeOnly, boolean inferSystem) {
-        ExpansionService.Expansion content = expansions.content(valueSet, scope, null, activeOnly);
+        Map<String, String> onDate = expansions.versionsOn(scope, date);
         ValidationResult first = null;
         for (Coding coding : codings) {
-            ValidationResult result = inValueSet(scope, valueSet, content, coding, date, abstractAllowed, inferSystem);
+            ValidationResult result = inValueSet(scope, valueSet, onDate, coding, date, abstractAllowed, activeOnly,
+                    inferSystem);
             if (result.result()) {
                 return result;
             }
@@ -69,9 +77,25 @@ public final class CodeValidationService {
         return first;
     }
 
+    private ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet, Map<String, String> onDate,
+            Coding coding, LocalDate date, boolean abstractAllowed, boolean activeOnly, boolean inferSystem) {
+        String codingSystem = SystemUrls.normalize(coding.getSystem());
+        Map<String, String> pinned = onDate;
+        if (codingSystem != null && coding.hasVersion()) {
+            if (scope.codeSystem(codingSystem).isPresent() && scope.codeSystem(codingSystem, coding.getVersion()).isEmpty()) {
+                return ValidationResult.invalid("Unknown code system '" + codingSystem + "' version "
+                        + coding.getVersion(), codingSystem, coding.getCode());
+            }
+            pinned = new HashMap<>(onDate);
+            pinned.put(codingSystem, coding.getVersion());
+        }
+        ExpansionService.Expansion content = expansions.contentIn(valueSet, scope, pinned, activeOnly);
+        return inValueSet(scope, valueSet, content, pinned, coding, date, abstractAllowed, inferSystem);
+    }
+
     private ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet,
-            ExpansionService.Expansion content, Coding coding, LocalDate date, boolean abstractAllowed,
-            boolean inferSystem) {
+            ExpansionService.Expansion content, Map<String, String> pinned, Coding coding, LocalDate date,
+            boolean abstractAllowed, boolean inferSystem) {
         String code = coding.getCode();
         String system = SystemUrls.normalize(coding.getSystem());
         String vsName = ValueSetExpander.describe(valueSet);
@@ -94,13 +118,17 @@ public final class CodeValidationService {
         }
         ExpansionEntry entry = content.byKey().get(system + "|" + code);
         if (entry == null) {
-            CodeSystemIndex index = scope.codeSystem(system).orElse(null);
+            CodeSystemIndex index = scope.codeSystem(system, pinned.get(system)).orElse(null);
             if (index != null && index.find(code).isEmpty()) {
                 return ValidationResult.invalid("Unknown code '" + code + "' in code system " + system
                         + "; it is not in value set " + vsName, system, code);
             }
             return ValidationResult.invalid("Code '" + code + "' from " + system + " is not in value set " + vsName,
                     system, code);
+        }
+        if (coding.hasVersion() && entry.version() != null && !coding.getVersion().equals(entry.version())) {
+            return ValidationResult.invalid("Code '" + code + "' from " + system + " version " + coding.getVersion()
+                    + " is not in value set " + vsName + ", which includes version " + entry.version(), system, code);
         }
         if (entry.concept() == null) {
             return new ValidationResult(true, null, system, entry.version(), code, entry.display());

@@ -4,8 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
+import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupportWrapper;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -16,18 +22,75 @@ import org.hl7.fhir.r4.model.ValueSet;
  * instance validator answers code and binding checks from the same content (and the same cached
  * expansions) as {@code $validate-code}. Displays are not compared: on a claim the display is free
  * text (often the payer's or the AMA's wording), and a mismatch is not a coding problem.
+ *
+ * <p>Within {@link #onServiceDates} a code is judged by the versions in force on those dates of
+ * service (FY2024 ICD-10-CM for a claim of June 2024), valid when it is valid on one of them;
+ * outside, by the newest versions. HAPI's support chain remembers answers by code and value set
+ * only, so a dated answer must not go through it: {@link #inFrontOf} puts this support before the
+ * chain for dated questions.
  */
 public final class DermcodeValidationSupport implements IValidationSupport {
+
+    private static final List<LocalDate> NO_DATE = Collections.singletonList(null);
 
     private final FhirContext fhirContext;
     private final TerminologyRepository repository;
     private final CodeValidationService validation;
+    /** The dates of service of the claim this thread is validating (null: none, judge by the newest versions). */
+    private final ThreadLocal<List<LocalDate>> serviceDates = new ThreadLocal<>();
 
     public DermcodeValidationSupport(FhirContext fhirContext, TerminologyRepository repository,
             CodeValidationService validation) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.validation = validation;
+    }
+
+    /**
+     * Runs {@code work} with codes judged by the versions in force on {@code dates} (a code is valid
+     * when it is valid on one of them); with no dates, by the newest versions.
+     */
+    public <T> T onServiceDates(Collection<LocalDate> dates, Supplier<T> work) {
+        if (dates.isEmpty()) {
+            return work.get();
+        }
+        List<LocalDate> previous = serviceDates.get();
+        serviceDates.set(List.copyOf(new LinkedHashSet<>(dates)));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                serviceDates.remove();
+            } else {
+                serviceDates.set(previous);
+            }
+        }
+    }
+
+    /**
+     * {@code chain} (a support chain holding this support) with dated code checks, inside
+     * {@link #onServiceDates}, answered by this support directly, not from the chain's cache.
+     */
+    public IValidationSupport inFrontOf(IValidationSupport chain) {
+        return new BaseValidationSupportWrapper(fhirContext, chain) {
+            @Override
+            public CodeValidationResult validateCode(ValidationSupportContext context, ConceptValidationOptions options,
+                    String system, String code, String display, String valueSetUrl) {
+                CodeValidationResult dated = serviceDates.get() == null ? null
+                        : DermcodeValidationSupport.this.validateCode(context, options, system, code, display, valueSetUrl);
+                return dated != null ? dated : super.validateCode(context, options, system, code, display, valueSetUrl);
+            }
+
+            @Override
+            public CodeValidationResult validateCodeInValueSet(ValidationSupportContext context,
+                    ConceptValidationOptions options, String system, String code, String display, IBaseResource valueSet) {
+                CodeValidationResult dated = serviceDates.get() == null ? null
+                        : DermcodeValidationSupport.this.validateCodeInValueSet(context, options, system, code, display,
+                                valueSet);
+                return dated != null ? dated
+                        : super.validateCodeInValueSet(context, options, system, code, display, valueSet);
+            }
+        };
     }
 
     @Override
@@ -81,9 +144,16 @@ public final class DermcodeValidationSupport implements IValidationSupport {
         if (system == null || repository.codeSystem(system).isEmpty()) {
             return null;
         }
-        ValidationResult result = validation.inCodeSystem(repository,
-                List.of(new Coding(system, code, null)), null, true);
-        return convert(result);
+        List<Coding> codings = List.of(new Coding(system, code, null));
+        ValidationResult first = null;
+        for (LocalDate date : dates()) {
+            ValidationResult result = validation.inCodeSystem(repository, codings, date, true);
+            if (result.result()) {
+                return convert(result);
+            }
+            first = first == null ? result : first;
+        }
+        return convert(first);
     }
 
     @Override
@@ -98,9 +168,22 @@ public final class DermcodeValidationSupport implements IValidationSupport {
     private CodeValidationResult inValueSet(ValueSet valueSet, String system, String code, String display,
             ConceptValidationOptions options) {
         boolean infer = system == null || (options != null && options.isInferSystem());
-        ValidationResult result = validation.inValueSet(repository, valueSet, List.of(new Coding(system, code, null)),
-                null, false, false, infer);
-        return convert(result);
+        List<Coding> codings = List.of(new Coding(system, code, null));
+        ValidationResult first = null;
+        for (LocalDate date : dates()) {
+            ValidationResult result = validation.inValueSet(repository, valueSet, codings, date, false, false, infer);
+            if (result.result()) {
+                return convert(result);
+            }
+            first = first == null ? result : first;
+        }
+        return convert(first);
+    }
+
+    /** The dates of service in force on this thread, or a single null date (the newest versions). */
+    private List<LocalDate> dates() {
+        List<LocalDate> dates = serviceDates.get();
+        return dates == null ? NO_DATE : dates;
     }
 
     private static CodeValidationResult convert(ValidationResult result) {

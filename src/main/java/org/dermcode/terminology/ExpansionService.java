@@ -65,7 +65,8 @@ public final class ExpansionService {
         }
     }
 
-    private record CacheKey(String url, String version, LocalDate date, boolean activeOnly) {}
+    /** {@code pinned}: the versions chosen for includes without one (system -> version), see {@link #contentIn}. */
+    private record CacheKey(String url, String version, LocalDate date, boolean activeOnly, Map<String, String> pinned) {}
 
     private final TerminologyRepository repository;
     private final ReleaseVersions versions;
@@ -97,10 +98,42 @@ public final class ExpansionService {
     /** The content of a value set, filtered by date and activeOnly but not by text. */
     public Expansion content(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
         if (isHosted(valueSet, scope)) {
-            CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly);
+            CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly, Map.of());
             return cache.get(key, k -> compute(valueSet, scope, date, activeOnly));
         }
         return compute(valueSet, scope, date, activeOnly);
+    }
+
+    /** For each dated code system the scope holds in the version in force on the date: system -> version. */
+    Map<String, String> versionsOn(TerminologyRepository scope, LocalDate date) {
+        return versions == null || date == null ? Map.of() : versions.heldVersionsOn(scope, date);
+    }
+
+    /**
+     * The content of a value set whose includes without a version take the version {@code pinned}
+     * names for their system (the newest for a system it does not name), not filtered by date:
+     * {@code $validate-code} judges a code's dates itself, and says why a code is not valid on a day.
+     * Cached by the versions, not the date: a year of dates of service shares one expansion.
+     */
+    public Expansion contentIn(ValueSet valueSet, TerminologyRepository scope, Map<String, String> pinned,
+            boolean activeOnly) {
+        Map<String, String> key = Map.copyOf(pinned);
+        if (isHosted(valueSet, scope)) {
+            return cache.get(new CacheKey(valueSet.getUrl(), valueSet.getVersion(), null, activeOnly, key),
+                    k -> computeIn(valueSet, scope, key, activeOnly));
+        }
+        return computeIn(valueSet, scope, key, activeOnly);
+    }
+
+    private static Expansion computeIn(ValueSet valueSet, TerminologyRepository scope, Map<String, String> pinned,
+            boolean activeOnly) {
+        List<ExpansionEntry> entries = new ArrayList<>();
+        for (ExpansionEntry entry : new ValueSetExpander(scope, pinned::get).expand(valueSet)) {
+            if (!activeOnly || !entry.isInactiveOn(null)) {
+                entries.add(entry);
+            }
+        }
+        return Expansion.of(entries);
     }
 
     /** True for one of our value sets (its expansions are cached), false for a client's. */

@@ -1,6 +1,9 @@
 package org.dermcode.terminology;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.dermcode.knowledge.Knowledge;
 
 /**
@@ -8,6 +11,9 @@ import org.dermcode.knowledge.Knowledge;
  * says: CPT and HCPCS versions are fee-schedule years, ICD-10-CM versions fiscal years.
  */
 public final class ReleaseVersions {
+
+    /** The code systems whose versions are releases with a period in force. */
+    private static final List<String> DATED_SYSTEMS = List.of(SystemUrls.CPT, SystemUrls.HCPCS, SystemUrls.ICD10CM);
 
     private final Knowledge knowledge;
 
@@ -34,5 +40,17 @@ public final class ReleaseVersions {
     String heldVersionOn(TerminologyRepository scope, String system, LocalDate date) {
         String version = versionOn(system, date);
         return version != null && scope.codeSystem(system, version).isPresent() ? version : null;
+    }
+
+    /** For each dated code system the scope holds in the version in force on the date: system -> version. */
+    Map<String, String> heldVersionsOn(TerminologyRepository scope, LocalDate date) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String system : DATED_SYSTEMS) {
+            String version = heldVersionOn(scope, system, date);
+            if (version != null) {
+                result.put(system, version);
+            }
+        }
+        return result;
     }
 }

@@ -258,6 +258,54 @@ class ExpandIT extends ServerIT {
                 .doesNotContain("11102", "11107");
     }
 
+    private ValueSet onDate(String url, String filter, String date) {
+        Parameters in = params(url);
+        in.addParameter().setName("filter").setValue(new StringType(filter));
+        in.addParameter().setName("date").setValue(new DateTimeType(date));
+        in.addParameter().setName("excludeNested").setValue(new BooleanType(true));
+        return expandGet(in);
+    }
+
+    @Test
+    void dateTakesTheIcdFiscalYearInForce() {
+        // L29.8 is billable (selectable) in FY2024 and a header (abstract) from FY2025
+        ValueSet fy2024 = onDate(VS + "derm-diagnoses", "pruritus", "2024-06-01");
+        ValueSetExpansionContainsComponent billable = find(fy2024.getExpansion().getContains(), "L29.8");
+        assertThat(billable.getAbstract()).isFalse();
+        assertThat(billable.getVersion()).isEqualTo("2024");
+        assertThat(codes(fy2024)).doesNotContain("L29.89");
+        assertThat(parameterValues(fy2024, "used-codesystem")).contains(SystemUrls.ICD10CM + "|2024");
+        ValueSet fy2025 = onDate(VS + "derm-diagnoses", "pruritus", "2025-06-01");
+        ValueSetExpansionContainsComponent header = find(fy2025.getExpansion().getContains(), "L29.8");
+        assertThat(header.getAbstract()).isTrue();
+        assertThat(header.getVersion()).isEqualTo("2025");
+        assertThat(codes(fy2025)).contains("L29.89");
+    }
+
+    @Test
+    void dateTakesTheHcpcsYearInForce() {
+        ValueSet in2025 = onDate(VS + "derm-procedures", "j7309", "2025-06-01");
+        ValueSetExpansionContainsComponent j7309 = find(in2025.getExpansion().getContains(), "J7309");
+        assertThat(j7309.getInactive()).isFalse();
+        assertThat(j7309.getVersion()).isEqualTo("2025");
+        assertThat(codes(onDate(VS + "derm-procedures", "j7309", "2026-06-01"))).doesNotContain("J7309");
+    }
+
+    @Test
+    void inlineValueSetTakesTheVersionInForceOnTheDate() {
+        ValueSet inline = new ValueSet();
+        inline.setStatus(PublicationStatus.ACTIVE);
+        inline.getCompose().addInclude().setSystem(SystemUrls.ICD10CM).addFilter().setProperty("concept")
+                .setOp(ValueSet.FilterOperator.ISA).setValue("L29");
+        Parameters in = new Parameters();
+        in.addParameter().setName("valueSet").setResource(inline);
+        in.addParameter().setName("date").setValue(new DateTimeType("2024-06-01"));
+        in.addParameter().setName("excludeNested").setValue(new BooleanType(true));
+        ValueSet fy2024 = expandPost(in);
+        assertThat(find(fy2024.getExpansion().getContains(), "L29.8").getAbstract()).isFalse();
+        assertThat(codes(fy2024)).doesNotContain("L29.89");
+    }
+
     @Test
     void pickListsShowCodesInForceTodayBeforeRetiredOnes() {
         Parameters biopsy = params(VS + "derm-procedures");

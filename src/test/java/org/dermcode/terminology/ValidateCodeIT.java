@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -158,6 +159,83 @@ class ValidateCodeIT extends ServerIT {
                 "date", new DateTimeType("2024-10-01"), "abstract", new BooleanType(false)), true);
         assertThat(result(fy2025)).isFalse();
         assertThat(message(fy2025)).contains("abstract");
+    }
+
+    private Parameters dxInValueSet(String code, Object... more) {
+        Parameters in = in("url", new UriType(VS + "derm-diagnoses"), "system", new UriType(SystemUrls.ICD10CM),
+                "code", new CodeType(code));
+        for (int i = 0; i < more.length; i += 2) {
+            in.addParameter().setName((String) more[i]).setValue((Type) more[i + 1]);
+        }
+        return onValueSet(in, true);
+    }
+
+    @Test
+    void valueSetTakesTheIcdFiscalYearInForceOnTheDate() {
+        // derm-diagnoses includes ICD-10-CM without a version: L29.8 is billable in FY2024, a header from FY2025
+        Parameters fy2024 = dxInValueSet("L29.8", "date", new DateTimeType("2024-06-01"));
+        assertThat(result(fy2024)).isTrue();
+        assertThat(value(fy2024, "version").primitiveValue()).isEqualTo("2024");
+        assertThat(message(fy2024)).isNull();
+        Parameters fy2025 = dxInValueSet("L29.8", "date", new DateTimeType("2025-06-01"));
+        assertThat(result(fy2025)).isFalse();
+        assertThat(message(fy2025)).contains("abstract");
+        assertThat(value(fy2025, "version").primitiveValue()).isEqualTo("2025");
+        // without a date the newest (FY2027) judges, as before
+        Parameters newest = dxInValueSet("L29.8");
+        assertThat(result(newest)).isFalse();
+        assertThat(value(newest, "version").primitiveValue()).isEqualTo("2027");
+        // L29.89 exists from FY2025 only
+        Parameters before = dxInValueSet("L29.89", "date", new DateTimeType("2024-06-01"));
+        assertThat(result(before)).isFalse();
+        assertThat(message(before)).contains("L29.89");
+        assertThat(result(dxInValueSet("L29.89", "date", new DateTimeType("2025-06-01")))).isTrue();
+    }
+
+    @Test
+    void valueSetTakesTheHcpcsYearInForceOnTheDate() {
+        // J7309 is in HCPCS 2025 and retired in 2026
+        Parameters in2025 = onValueSet(in("url", new UriType(VS + "derm-procedures"), "system",
+                new UriType(SystemUrls.HCPCS), "code", new CodeType("J7309"), "date", new DateTimeType("2025-06-01")),
+                true);
+        assertThat(result(in2025)).isTrue();
+        assertThat(value(in2025, "version").primitiveValue()).isEqualTo("2025");
+        assertThat(message(in2025)).isNull();
+        Parameters in2026 = onValueSet(in("url", new UriType(VS + "derm-procedures"), "system",
+                new UriType(SystemUrls.HCPCS), "code", new CodeType("J7309"), "date", new DateTimeType("2026-06-01")),
+                true);
+        assertThat(result(in2026)).isFalse();
+        assertThat(message(in2026)).contains("not valid on 2026-06-01");
+    }
+
+    @Test
+    void valueSetTakesTheCodeSystemVersionTheCodingNames() {
+        assertThat(result(dxInValueSet("L29.8", "systemVersion", new StringType("2024")))).isTrue();
+        assertThat(result(dxInValueSet("L29.8", "systemVersion", new StringType("2025")))).isFalse();
+        // the coding's version wins over the date's
+        assertThat(result(dxInValueSet("L29.8", "systemVersion", new StringType("2024"), "date",
+                new DateTimeType("2025-06-01")))).isTrue();
+        Parameters coding = onValueSet(in("url", new UriType(VS + "derm-diagnoses"), "coding",
+                new Coding(SystemUrls.ICD10CM, "L29.8", null).setVersion("2024")), false);
+        assertThat(result(coding)).isTrue();
+        Parameters unknown = dxInValueSet("L29.8", "systemVersion", new StringType("1999"));
+        assertThat(result(unknown)).isFalse();
+        assertThat(message(unknown)).contains("version 1999");
+    }
+
+    @Test
+    void inlineValueSetTakesTheVersionInForceOnTheDate() {
+        ValueSet inline = new ValueSet();
+        inline.setStatus(PublicationStatus.ACTIVE);
+        inline.getCompose().addInclude().setSystem(SystemUrls.ICD10CM).addFilter().setProperty("concept")
+                .setOp(ValueSet.FilterOperator.ISA).setValue("L29");
+        for (String[] dateAndResult : new String[][] {{"2024-06-01", "true"}, {"2025-06-01", "false"}}) {
+            Parameters in = in("system", new UriType(SystemUrls.ICD10CM), "code", new CodeType("L29.8"), "date",
+                    new DateTimeType(dateAndResult[0]));
+            in.addParameter().setName("valueSet").setResource(inline);
+            assertThat(result(onValueSet(in, false))).as(dateAndResult[0])
+                    .isEqualTo(Boolean.parseBoolean(dateAndResult[1]));
+        }
     }
 
     @Test
