@@ -64,13 +64,25 @@ final class SystemVersionRules {
         return rules.isEmpty();
     }
 
-    private Rule first(String name, String system) {
+    /** The request's first rule of this name for this system, or null. */
+    Rule first(String name, String system) {
         for (Rule rule : rules) {
             if (rule.name().equals(name) && rule.system().equals(system)) {
                 return rule;
             }
         }
         return null;
+    }
+
+    /** The versions the request's rules of this name give for this system. */
+    List<String> versions(String name, String system) {
+        List<String> versions = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.name().equals(name) && rule.system().equals(system)) {
+                versions.add(rule.version());
+            }
+        }
+        return versions;
     }
 
     /**

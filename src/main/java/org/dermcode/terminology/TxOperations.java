@@ -152,7 +152,7 @@ public final class TxOperations {
             return regexNotExecuted(request, e);
         }
         return inSession(withInline(request, codeSystemLevel ? "codeSystem" : null), request, session ->
-                onDateOfService(validateCode(session.context(), request, codeSystemLevel, instanceUrl),
+                onDateOfService(validateCode(session, request, codeSystemLevel, instanceUrl),
                         OperationArguments.date("date", request.primitive("date"))));
     }
 
@@ -231,7 +231,7 @@ public final class TxOperations {
                         results.add(regexNotExecuted(entry, refusal));
                         continue;
                     }
-                    results.add(guarded(() -> onDateOfService(validateCode(context, entry, codeSystemLevel, null),
+                    results.add(guarded(() -> onDateOfService(validateCode(session, entry, codeSystemLevel, null),
                             OperationArguments.date("date", entry.primitive("date")))));
                 } catch (BaseServerResponseException e) {
                     results.add(BatchValidation.outcome(e));
@@ -359,12 +359,24 @@ public final class TxOperations {
         return null;
     }
 
-    private static org.hl7.fhir.r4.model.Parameters validateCode(SimpleWorkerContext context, TxRequest request,
+    private static org.hl7.fhir.r4.model.Parameters validateCode(TxEngine.Session session, TxRequest request,
             boolean codeSystemLevel, String instanceUrl) {
+        Parameters rules = session.context().getExpansionParameters();
+        try {
+            return validateCode(session, session.context(), request, codeSystemLevel, instanceUrl);
+        } finally {
+            session.context().setExpansionParameters(rules);
+        }
+    }
+
+    private static org.hl7.fhir.r4.model.Parameters validateCode(TxEngine.Session session,
+            SimpleWorkerContext context, TxRequest request, boolean codeSystemLevel, String instanceUrl) {
         ValueSet valueSet = null;
         if (!codeSystemLevel) {
             valueSet = valueSet(context, request, instanceUrl);
         }
+        SystemVersionRules versionRules = SystemVersionRules.of(request);
+        CodingVersionCheck.Outcome versionCheck = null;
         ValidationOptions options = new ValidationOptions(FhirPublication.R4);
         String language = request.has("displayLanguage") ? request.text("displayLanguage") : request.acceptLanguage();
         if (language != null) {
@@ -391,17 +403,42 @@ public final class TxOperations {
             version = codeSystemLevel ? request.text("version") : request.text("systemVersion");
             display = request.text("display");
             boolean infer = codeSystemLevel || system == null;
-            result = context.validateCode(infer ? options.withGuessSystem() : options, system, version, code, display,
-                    valueSet);
+            versionCheck = CodingVersionCheck.check(session, valueSet, versionRules, system, version, "");
+            if (versionCheck != null && versionCheck.version() == null) {
+                return versionNotFound(versionCheck, code, null);
+            }
+            result = context.validateCode(infer ? options.withGuessSystem() : options, system,
+                    versionCheck == null ? version : versionCheck.version(), code, display,
+                    versionCheck == null ? valueSet : pinned(context, valueSet, versionCheck));
         } else if (request.value("coding") instanceof Coding coding) {
             code = coding.getCode();
             system = coding.getSystem();
             version = coding.getVersion();
             display = coding.getDisplay();
-            result = context.validateCode(options, coding, valueSet);
+            versionCheck = CodingVersionCheck.check(session, valueSet, versionRules, system, version, "Coding");
+            if (versionCheck != null && versionCheck.version() == null) {
+                return versionNotFound(versionCheck, code, null);
+            }
+            result = versionCheck == null ? context.validateCode(options, coding, valueSet)
+                    : context.validateCode(options, coding.copy().setVersion(versionCheck.version()),
+                            pinned(context, valueSet, versionCheck));
         } else if (request.value("codeableConcept") instanceof CodeableConcept concept) {
             codeableConcept = concept;
-            result = context.validateCode(options, concept, valueSet);
+            if (concept.getCoding().size() == 1) {
+                Coding only = concept.getCodingFirstRep();
+                versionCheck = CodingVersionCheck.check(session, valueSet, versionRules, only.getSystem(),
+                        only.getVersion(), "CodeableConcept.coding[0]");
+            }
+            if (versionCheck != null && versionCheck.version() == null) {
+                return versionNotFound(versionCheck, null, concept);
+            }
+            CodeableConcept checked = concept;
+            if (versionCheck != null) {
+                checked = concept.copy();
+                checked.getCodingFirstRep().setVersion(versionCheck.version());
+            }
+            result = context.validateCode(options, checked,
+                    versionCheck == null ? valueSet : pinned(context, valueSet, versionCheck));
         } else {
             // the wording of HL7's reference server (tx.fhir.org) for this case
             throw new InvalidRequestException("Unable to find code to validate (looked for coding | codeableConcept"
@@ -460,6 +497,77 @@ public final class TxOperations {
             outcome.getIssue().addAll(result.getIssues());
             out.addParameter().setName("issues").setResource(outcome);
         }
+        if (versionCheck != null) {
+            addVersionIssues(out, versionCheck, result.getSeverity() == ValidationMessage.IssueSeverity.ERROR
+                    ? result.getMessage() : null);
+        }
+        return (org.hl7.fhir.r4.model.Parameters) TxEngine.toR4(out);
+    }
+
+    /**
+     * The value set as the engine sees it for a checked coding: its includes of the coding's system
+     * use the version {@link CodingVersionCheck} chose, and the request's version rules for that
+     * system are already applied (the engine would apply them again, by its 6.6.7 reading).
+     */
+    private static ValueSet pinned(SimpleWorkerContext context, ValueSet valueSet, CodingVersionCheck.Outcome check) {
+        ValueSet copy = valueSet.copy();
+        for (ValueSet.ConceptSetComponent include : copy.getCompose().getInclude()) {
+            if (check.system().equals(include.getSystem())) {
+                include.setVersion(check.version());
+            }
+        }
+        Parameters rules = new Parameters();
+        for (ParametersParameterComponent p : context.getExpansionParameters().getParameter()) {
+            String value = p.getValue() == null ? null : p.getValue().primitiveValue();
+            if (!(List.of(SystemVersionRules.FORCE, SystemVersionRules.DEFAULT, SystemVersionRules.CHECK)
+                    .contains(p.getName()) && value != null && value.startsWith(check.system() + "|"))) {
+                rules.addParameter(p.copy());
+            }
+        }
+        context.setExpansionParameters(rules);
+        return copy;
+    }
+
+    /** Adds the version problems to an engine answer: they make it invalid when they are errors. */
+    private static void addVersionIssues(Parameters out, CodingVersionCheck.Outcome check, String engineError) {
+        if (check.issues().isEmpty()) {
+            return;
+        }
+        List<String> messages = new java.util.ArrayList<>(check.messages());
+        if (check.hasErrors()) {
+            out.getParameter().removeIf(p -> p.getName().equals("result"));
+            out.addParameter("result", false);
+            if (engineError != null) {
+                messages.add(engineError);
+            }
+        }
+        if (check.hasErrors() || !out.hasParameter("message")) {
+            out.getParameter().removeIf(p -> p.getName().equals("message"));
+            out.addParameter("message", String.join("; ", messages));
+        }
+        if (check.unknown() != null) {
+            out.addParameter("x-caused-by-unknown-system", new CanonicalType(check.unknown()));
+        }
+        ParametersParameterComponent issues = out.getParameter().stream().filter(p -> p.getName().equals("issues"))
+                .findFirst().orElse(null);
+        if (issues == null) {
+            issues = out.addParameter().setName("issues").setResource(new OperationOutcome());
+        }
+        ((OperationOutcome) issues.getResource()).getIssue().addAll(check.issues());
+    }
+
+    /** The answer when the code system version to check the code in does not exist: nothing to give the engine. */
+    private static org.hl7.fhir.r4.model.Parameters versionNotFound(CodingVersionCheck.Outcome check, String code,
+            CodeableConcept concept) {
+        Parameters out = new Parameters();
+        if (concept == null) {
+            out.addParameter("code", new CodeType(code));
+            out.addParameter("system", new UriType(check.system()));
+        } else {
+            out.addParameter("codeableConcept", concept);
+        }
+        out.addParameter("result", false);
+        addVersionIssues(out, check, null);
         return (org.hl7.fhir.r4.model.Parameters) TxEngine.toR4(out);
     }
 
@@ -604,7 +712,7 @@ public final class TxOperations {
                     + " (or call the operation on a ValueSet instance)");
         }
         String version = request.text("valueSetVersion");
-        ValueSet found = version == null ? context.fetchResource(ValueSet.class, url)
+        ValueSet found = version == null ? newestValueSet(context, url)
                 : context.fetchResource(ValueSet.class, url, version);
         if (found == null) {
             String canonical = version == null ? url : url + "|" + version;
@@ -627,6 +735,21 @@ public final class TxOperations {
         issue.getDetails().addCoding(TX_ISSUE_TYPE, problem.problemCode(), null);
         issue.getDetails().setText(problem.problem());
         return failure(notFound ? 404 : 400, problem.problem(), outcome);
+    }
+
+    /** The value set of this url (a {@code url|version} canonical: that version); the newest when there are several. */
+    private static ValueSet newestValueSet(SimpleWorkerContext context, String url) {
+        if (url.contains("|")) {
+            return context.fetchResource(ValueSet.class, url);
+        }
+        ValueSet newest = null;
+        for (ValueSet candidate : context.fetchResourceVersionsByTypeAndUrl(ValueSet.class, url)) {
+            if (newest == null || candidate.hasVersion() && (!newest.hasVersion()
+                    || SystemVersionRules.compare(candidate.getVersion(), newest.getVersion()) > 0)) {
+                newest = candidate;
+            }
+        }
+        return newest != null ? newest : context.fetchResource(ValueSet.class, url);
     }
 
     private static BaseServerResponseException expansionFailure(ValueSetExpansionOutcome outcome) {
