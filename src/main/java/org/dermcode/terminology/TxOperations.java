@@ -408,7 +408,7 @@ public final class TxOperations {
                 return versionNotFound(versionCheck, code, null);
             }
             result = context.validateCode(infer ? options.withGuessSystem() : options, system,
-                    versionCheck == null ? version : versionCheck.version(), code, display,
+                    versionCheck == null || version == null ? version : versionCheck.version(), code, display,
                     versionCheck == null ? valueSet : pinned(context, valueSet, versionCheck));
         } else if (request.value("coding") instanceof Coding coding) {
             code = coding.getCode();
@@ -420,7 +420,8 @@ public final class TxOperations {
                 return versionNotFound(versionCheck, code, null);
             }
             result = versionCheck == null ? context.validateCode(options, coding, valueSet)
-                    : context.validateCode(options, coding.copy().setVersion(versionCheck.version()),
+                    : context.validateCode(options, coding.hasVersion()
+                            ? coding.copy().setVersion(versionCheck.version()) : coding,
                             pinned(context, valueSet, versionCheck));
         } else if (request.value("codeableConcept") instanceof CodeableConcept concept) {
             codeableConcept = concept;
@@ -433,7 +434,7 @@ public final class TxOperations {
                 return versionNotFound(versionCheck, null, concept);
             }
             CodeableConcept checked = concept;
-            if (versionCheck != null) {
+            if (versionCheck != null && concept.getCodingFirstRep().hasVersion()) {
                 checked = concept.copy();
                 checked.getCodingFirstRep().setVersion(versionCheck.version());
             }

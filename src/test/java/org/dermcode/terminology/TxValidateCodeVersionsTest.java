@@ -102,6 +102,14 @@ class TxValidateCodeVersionsTest {
     }
 
     @Test
+    void aVersionlessCodingNotInTheValueSetIsReportedAsTheClientWroteIt() {
+        Parameters out = validate("1.0.0", new Coding().setSystem(CS).setCode("square"));
+
+        assertThat(value(out, "result")).isEqualTo("false");
+        assertThat(value(out, "message")).contains("'" + CS + "#square'").doesNotContain("|1.0.0#");
+    }
+
+    @Test
     void aCodingVersionMorePreciseThanAWildcardIncludeIsUsed() {
         Parameters out = validate("x.x.x", circle("1.0.0"));
 
