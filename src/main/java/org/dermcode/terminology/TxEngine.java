@@ -230,6 +230,9 @@ public final class TxEngine {
         }
 
         private void add(Resource resource) {
+            if (resource instanceof org.hl7.fhir.r5.model.ValueSet valueSet) {
+                hierarchyFiltersOnConcept(valueSet);
+            }
             resource.setId("tx" + requestIds.incrementAndGet());
             added.add(resource);
             context.cacheResource(resource);
@@ -279,6 +282,32 @@ public final class TxEngine {
                 return;
             }
             idle.offer(context);
+        }
+    }
+
+    /** The hierarchy filter operators FHIR defines on the {@code concept} property. */
+    private static final java.util.Set<org.hl7.fhir.r5.model.Enumerations.FilterOperator> HIERARCHY_OPS =
+            java.util.EnumSet.of(org.hl7.fhir.r5.model.Enumerations.FilterOperator.ISA,
+                    org.hl7.fhir.r5.model.Enumerations.FilterOperator.ISNOTA,
+                    org.hl7.fhir.r5.model.Enumerations.FilterOperator.DESCENDENTOF,
+                    org.hl7.fhir.r5.model.Enumerations.FilterOperator.GENERALIZES);
+
+    /**
+     * A hierarchy filter ({@code is-a}, {@code descendent-of}...) on the property {@code code} is
+     * one on {@code concept}: both name the concept itself (HL7's newer engines read it so; 6.6.7
+     * refuses it, "Filter by property 'code' and op 'is-a' is not supported yet"). Renamed in the
+     * engine's copy of a value set, so the client's resource is untouched.
+     */
+    static void hierarchyFiltersOnConcept(org.hl7.fhir.r5.model.ValueSet valueSet) {
+        for (List<org.hl7.fhir.r5.model.ValueSet.ConceptSetComponent> sets : List.of(
+                valueSet.getCompose().getInclude(), valueSet.getCompose().getExclude())) {
+            for (org.hl7.fhir.r5.model.ValueSet.ConceptSetComponent set : sets) {
+                for (org.hl7.fhir.r5.model.ValueSet.ConceptSetFilterComponent filter : set.getFilter()) {
+                    if ("code".equals(filter.getProperty()) && HIERARCHY_OPS.contains(filter.getOp())) {
+                        filter.setProperty("concept");
+                    }
+                }
+            }
         }
     }
 

@@ -628,6 +628,12 @@ public final class TxOperations {
         }
         versions.applyTo(session);
         boolean hierarchical = !request.has("excludeNested") || !request.isTrue("excludeNested");
+        TextFilter filter = textFilter(request);
+        if (filter != null) {
+            // HL7's engine has no text filter: it expands everything, flat, and the matches are paged here
+            parameters.getParameter().removeIf(p -> List.of("filter", "count", "offset").contains(p.getName()));
+            hierarchical = false;
+        }
         if (request.acceptLanguage() != null && !parameters.hasParameter("displayLanguage")) {
             parameters.addParameter("displayLanguage", new CodeType(request.acceptLanguage()));
         }
@@ -636,6 +642,9 @@ public final class TxOperations {
             throw expansionFailure(outcome);
         }
         ValueSet expanded = outcome.getValueset();
+        if (filter != null) {
+            applyTextFilter(expanded.getExpansion(), filter, request);
+        }
         // the engine echoes its defaults too; the answer echoes what the request asked for
         for (String name : List.of("excludeNested", "count", "offset")) {
             if (!request.has(name)) {
@@ -662,6 +671,61 @@ public final class TxOperations {
             }
         }
         return (org.hl7.fhir.r4.model.ValueSet) TxEngine.toR4(expanded);
+    }
+
+    /** The request's text {@code filter}, or null. */
+    private static TextFilter textFilter(TxRequest request) {
+        String text = request.text("filter");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > TextFilter.MAX_LENGTH) {
+            throw new InvalidRequestException("Parameter 'filter' is longer than " + TextFilter.MAX_LENGTH + " characters");
+        }
+        TextFilter filter = new TextFilter(text);
+        return filter.isEmpty() ? null : filter;
+    }
+
+    /**
+     * The text filter on the engine's (flat) expansion, as on our own content ({@link TextFilter}:
+     * every word a prefix of the code or of a word of the display or designations); then
+     * {@code offset} and {@code count} page the matches, {@code total} counts them, and the
+     * expansion echoes {@code filter} (and the paging asked for).
+     */
+    private static void applyTextFilter(ValueSet.ValueSetExpansionComponent expansion, TextFilter filter,
+            TxRequest request) {
+        List<ValueSet.ValueSetExpansionContainsComponent> matches = new java.util.ArrayList<>();
+        collectMatches(expansion.getContains(), filter, matches);
+        int offset = request.has("offset") ? Integer.parseInt(request.text("offset").strip()) : 0;
+        int end = request.has("count") ? Math.min(matches.size(), offset + Integer.parseInt(request.text("count").strip()))
+                : matches.size();
+        expansion.setTotal(matches.size());
+        expansion.getContains().clear();
+        if (offset < end) {
+            expansion.getContains().addAll(matches.subList(offset, end));
+        }
+        expansion.addParameter().setName("filter").setValue(new StringType(request.text("filter")));
+        if (request.has("offset")) {
+            expansion.setOffset(offset);
+            expansion.addParameter().setName("offset").setValue(new org.hl7.fhir.r5.model.IntegerType(offset));
+        }
+        if (request.has("count")) {
+            expansion.addParameter().setName("count").setValue(
+                    new org.hl7.fhir.r5.model.IntegerType(Integer.parseInt(request.text("count").strip())));
+        }
+    }
+
+    private static void collectMatches(List<ValueSet.ValueSetExpansionContainsComponent> contains, TextFilter filter,
+            List<ValueSet.ValueSetExpansionContainsComponent> matches) {
+        for (ValueSet.ValueSetExpansionContainsComponent c : contains) {
+            StringBuilder designations = new StringBuilder();
+            c.getDesignation().forEach(d -> designations.append(d.getValue()).append(' '));
+            if (c.hasCode() && filter.matches(c.getCode(), c.getDisplay(), designations.toString())) {
+                matches.add(c);
+            }
+            collectMatches(c.getContains(), filter, matches);
+            c.getContains().clear();
+        }
     }
 
     private static List<org.hl7.fhir.instance.model.api.IBaseResource> withInline(TxRequest request, String name) {
@@ -705,6 +769,7 @@ public final class TxOperations {
                 // the engine needs a url to work on a value set
                 inline.setUrl("urn:uuid:" + java.util.UUID.randomUUID());
             }
+            TxEngine.hierarchyFiltersOnConcept(inline);
             return inline;
         }
         String url = request.has("url") ? request.text("url") : instanceUrl;

@@ -153,4 +153,43 @@ class TxOperationsTest {
         ValueSet plain = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS)), null);
         assertThat(plain.getExpansion().getParameter()).noneSatisfy(p -> assertThat(p.getName()).isEqualTo("count"));
     }
+
+    @Test
+    void aTextFilterSelectsCodesFlatAndCountsThem() {
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "filter", new org.hl7.fhir.r4.model.StringType("gr")), null);
+
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactly("grey");
+        assertThat(out.getExpansion().getTotal()).isEqualTo(1);
+        assertThat(out.getExpansion().getParameter()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("filter");
+            assertThat(p.getValue().primitiveValue()).isEqualTo("gr");
+        });
+
+        ValueSet none = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "filter", new org.hl7.fhir.r4.model.StringType("blue")), null);
+        assertThat(none.getExpansion().getContains()).isEmpty();
+        assertThat(none.getExpansion().getTotal()).isZero();
+    }
+
+    @Test
+    void anIsAFilterOnTheCodePropertyIsOneOnTheConcept() {
+        CodeSystem shapes = new CodeSystem().setUrl("http://example.org/fhir/CodeSystem/shapes").setVersion("1")
+                .setStatus(PublicationStatus.ACTIVE).setContent(CodeSystem.CodeSystemContentMode.COMPLETE)
+                .setHierarchyMeaning(CodeSystem.CodeSystemHierarchyMeaning.ISA);
+        CodeSystem.ConceptDefinitionComponent polygon = shapes.addConcept().setCode("polygon").setDisplay("Polygon");
+        polygon.addConcept().setCode("square").setDisplay("Square");
+        shapes.addConcept().setCode("circle").setDisplay("Circle");
+        ValueSet polygons = new ValueSet().setUrl("http://example.org/fhir/ValueSet/polygons")
+                .setStatus(PublicationStatus.ACTIVE);
+        polygons.getCompose().addInclude().setSystem(shapes.getUrl()).addFilter().setProperty("code")
+                .setOp(ValueSet.FilterOperator.ISA).setValue("polygon");
+
+        ValueSet out = TX.expand(request(List.of(shapes, polygons), "url", new UriType(polygons.getUrl()),
+                "excludeNested", new BooleanType(true)), null);
+
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactlyInAnyOrder("polygon", "square");
+    }
 }
