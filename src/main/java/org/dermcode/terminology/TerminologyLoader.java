@@ -30,6 +30,7 @@ public final class TerminologyLoader {
     private final FhirContext fhirContext;
     /** The file each loaded resource came from, for the consistency messages. */
     private final java.util.Map<MetadataResource, String> sources = new java.util.IdentityHashMap<>();
+    private final ConceptSharing sharing = new ConceptSharing();
 
     public TerminologyLoader(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
@@ -106,10 +107,25 @@ public final class TerminologyLoader {
         if (files.isEmpty()) {
             throw new TerminologyLoadException(dir.toAbsolutePath() + ": no FHIR JSON files");
         }
-        for (Path file : files) {
-            MetadataResource resource = read(file, terminology);
-            sources.put(resource, file.getFileName().toString());
-            builder.add(resource, file.getFileName().toString());
+        // parsed in parallel (the files are independent; parsing is most of the start-up work on
+        // our side), added in file order, and the first failure in file order is the one reported
+        List<Object> parsed = files.parallelStream().map(file -> {
+            try {
+                return (Object) read(file, terminology);
+            } catch (TerminologyLoadException e) {
+                return e;
+            }
+        }).toList();
+        for (int i = 0; i < files.size(); i++) {
+            if (parsed.get(i) instanceof TerminologyLoadException e) {
+                throw e;
+            }
+            MetadataResource resource = (MetadataResource) parsed.get(i);
+            if (resource instanceof CodeSystem codeSystem) {
+                sharing.share(codeSystem);
+            }
+            sources.put(resource, files.get(i).getFileName().toString());
+            builder.add(resource, files.get(i).getFileName().toString());
         }
         return files.size();
     }
