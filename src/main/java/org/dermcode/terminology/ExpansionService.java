@@ -97,11 +97,20 @@ public final class ExpansionService {
 
     /** The content of a value set, filtered by date and activeOnly but not by text. */
     public Expansion content(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
+        return content(valueSet, scope, date, activeOnly, Map.of());
+    }
+
+    /**
+     * As {@link #content(ValueSet, TerminologyRepository, LocalDate, boolean)}, an include without a
+     * version taking the version {@code systemVersions} names for its system, else the date's.
+     */
+    private Expansion content(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly,
+            Map<String, String> systemVersions) {
         if (isHosted(valueSet, scope)) {
-            CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly, Map.of());
-            return cache.get(key, k -> compute(valueSet, scope, date, activeOnly));
+            CacheKey key = new CacheKey(valueSet.getUrl(), valueSet.getVersion(), date, activeOnly, systemVersions);
+            return cache.get(key, k -> compute(valueSet, scope, date, activeOnly, systemVersions));
         }
-        return compute(valueSet, scope, date, activeOnly);
+        return compute(valueSet, scope, date, activeOnly, systemVersions);
     }
 
     /** For each dated code system the scope holds in the version in force on the date: system -> version. */
@@ -142,11 +151,12 @@ public final class ExpansionService {
                 && repository.valueSet(valueSet.getUrl(), valueSet.getVersion()).orElse(null) == valueSet;
     }
 
-    private Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly) {
+    private Expansion compute(ValueSet valueSet, TerminologyRepository scope, LocalDate date, boolean activeOnly,
+            Map<String, String> systemVersions) {
         List<ExpansionEntry> entries = new ArrayList<>();
-        ValueSetExpander expander = date == null || versions == null ? new ValueSetExpander(scope)
-                : new ValueSetExpander(scope, system -> versions.heldVersionOn(scope, system, date));
-        for (ExpansionEntry entry : expander.expand(valueSet)) {
+        Map<String, String> pinned = new LinkedHashMap<>(versionsOn(scope, date));
+        pinned.putAll(systemVersions);
+        for (ExpansionEntry entry : new ValueSetExpander(scope, pinned::get).expand(valueSet)) {
             if (activeOnly && entry.isInactiveOn(date)) {
                 continue;
             }
@@ -160,7 +170,7 @@ public final class ExpansionService {
 
     public ValueSet expand(ExpandRequest request, TerminologyRepository scope) {
         ValueSet source = request.valueSet();
-        Expansion content = content(source, scope, request.date(), request.activeOnly());
+        Expansion content = content(source, scope, request.date(), request.activeOnly(), request.systemVersions());
         TextFilter filter = new TextFilter(request.filter());
         List<ExpansionEntry> matching = filter.isEmpty() ? content.entries()
                 : isHosted(source, scope) ? content.filterIndex().get().matching(filter)
@@ -294,6 +304,8 @@ public final class ExpansionService {
         if (request.displayLanguage() != null) {
             expansion.addParameter().setName("displayLanguage").setValue(new StringType(request.displayLanguage()));
         }
+        request.systemVersions().forEach((system, version) ->
+                expansion.addParameter().setName("system-version").setValue(new UriType(system + "|" + version)));
         for (String system : usedSystems) {
             expansion.addParameter().setName("used-codesystem").setValue(new UriType(system));
         }

@@ -147,13 +147,13 @@ final class ValueSetExpander {
     private Map<String, ExpansionEntry> selectFromSystem(ValueSet valueSet, ConceptSetComponent set) {
         selected(valueSet, set.getConcept().size());
         String system = SystemUrls.normalize(set.getSystem());
-        CodeSystemIndex index = repository.codeSystem(system, set.hasVersion() ? set.getVersion()
-                : defaultVersion.apply(system)).orElse(null);
+        String version = set.hasVersion() ? set.getVersion() : defaultVersion.apply(system);
+        CodeSystemIndex index = repository.codeSystem(system, version).orElse(null);
         Map<String, ExpansionEntry> result = new LinkedHashMap<>();
         if (index == null) {
             if (!set.hasConcept()) {
                 throw new InvalidRequestException("Cannot expand: the code system " + system
-                        + (set.hasVersion() ? " version " + set.getVersion() : "") + " is not available on this server");
+                        + (version != null ? " version " + version : "") + " is not available on this server");
             }
             for (ConceptReferenceComponent ref : set.getConcept()) {
                 ExpansionEntry entry = new ExpansionEntry(system, set.getVersion(), ref.getCode(), ref.getDisplay(), null);

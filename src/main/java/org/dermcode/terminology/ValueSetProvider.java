@@ -15,7 +15,9 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dermcode.config.DermcodeProperties;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -134,8 +136,22 @@ public final class ValueSetProvider implements IResourceProvider {
                 OperationArguments.bool("includeDesignations", includeDesignations, false),
                 OperationArguments.bool("activeOnly", activeOnly, false),
                 OperationArguments.bool("excludeNested", excludeNested, false),
-                OperationArguments.text(displayLanguage), properties);
+                OperationArguments.text(displayLanguage), properties, systemVersions(systemVersion));
         return expansions.expand(request, scope);
+    }
+
+    /** {@code system-version} values ("system|version") as system -> version. */
+    private static Map<String, String> systemVersions(List<IPrimitiveType<String>> values) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String text : OperationArguments.texts(values)) {
+            int bar = text.lastIndexOf('|');
+            if (bar <= 0 || bar == text.length() - 1) {
+                throw new InvalidRequestException("Parameter 'system-version': '" + text
+                        + "' is not a code system URL and a version joined by '|'");
+            }
+            result.put(SystemUrls.normalize(text.substring(0, bar)), text.substring(bar + 1));
+        }
+        return result;
     }
 
     @Description(shortDefinition = "Check a code against a value set",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dermcode.ServerIT;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -289,6 +290,32 @@ class ExpandIT extends ServerIT {
         assertThat(j7309.getInactive()).isFalse();
         assertThat(j7309.getVersion()).isEqualTo("2025");
         assertThat(codes(onDate(VS + "derm-procedures", "j7309", "2026-06-01"))).doesNotContain("J7309");
+    }
+
+    @Test
+    void systemVersionTakesThatVersionOverTheDate() {
+        Parameters in = params(VS + "derm-diagnoses");
+        in.addParameter().setName("filter").setValue(new StringType("pruritus"));
+        in.addParameter().setName("excludeNested").setValue(new BooleanType(true));
+        in.addParameter().setName("system-version").setValue(new CanonicalType(
+                SystemUrls.ICD10CM + "|2024"));
+        ValueSet fy2024 = expandGet(in);
+        assertThat(find(fy2024.getExpansion().getContains(), "L29.8").getAbstract()).isFalse();
+        assertThat(parameterValues(fy2024, "used-codesystem")).containsExactly(SystemUrls.ICD10CM + "|2024");
+        assertThat(parameterValues(fy2024, "system-version")).containsExactly(SystemUrls.ICD10CM + "|2024");
+        in.addParameter().setName("date").setValue(new DateTimeType("2026-06-01"));
+        assertThat(find(expandGet(in).getExpansion().getContains(), "L29.8").getVersion()).isEqualTo("2024");
+
+        Parameters unknown = params(VS + "derm-diagnoses");
+        unknown.addParameter().setName("system-version").setValue(new CanonicalType(
+                SystemUrls.ICD10CM + "|1999"));
+        assertThatThrownBy(() -> expandGet(unknown)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("version 1999");
+        Parameters malformed = params(VS + "derm-diagnoses");
+        malformed.addParameter().setName("system-version").setValue(new CanonicalType(
+                SystemUrls.ICD10CM));
+        assertThatThrownBy(() -> expandGet(malformed)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("system-version");
     }
 
     @Test
