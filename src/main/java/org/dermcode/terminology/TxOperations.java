@@ -663,6 +663,13 @@ public final class TxOperations {
                 c.setVersion(version);
             }
         }
+        for (ParametersParameterComponent p : request.all("default-valueset-version")) {
+            String canonical = p.getValue() == null ? null : p.getValue().primitiveValue();
+            if (canonical != null && expanded.getExpansion().getParameter().stream().noneMatch(e ->
+                    e.getName().equals(p.getName()) && canonical.equals(e.getValue().primitiveValue()))) {
+                expanded.getExpansion().addParameter().setName(p.getName()).setValue(new UriType(canonical));
+            }
+        }
         for (SystemVersionRules.Rule rule : versions.decidingRules()) {
             String canonical = rule.system() + "|" + rule.version();
             if (expanded.getExpansion().getParameter().stream().noneMatch(p -> p.getName().equals(rule.name())

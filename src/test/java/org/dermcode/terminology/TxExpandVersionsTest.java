@@ -127,6 +127,18 @@ class TxExpandVersionsTest {
     }
 
     @Test
+    void defaultValueSetVersionIsEchoed() {
+        Parameters r4 = new Parameters();
+        r4.addParameter().setName("url").setValue(new UriType(VS));
+        r4.addParameter().setName("default-valueset-version").setValue(new CanonicalType(VS + "|1"));
+        List<IBaseResource> resources = new ArrayList<>(List.of(shapes("1.0.0"), valueSet("1.0.0")));
+        ValueSet out = TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+                null);
+
+        assertThat(parameters(out)).contains("default-valueset-version=" + VS + "|1");
+    }
+
+    @Test
     void theHiddenVersionIsBackForTheNextRequest() {
         expand(valueSet("1.0.0"));
         assertThat(codes(expand(valueSet((String) null)))).containsExactly("circle", "square", "triangle");
