@@ -467,8 +467,11 @@ public final class TxOperations {
             out.addParameter("code", new CodeType(code));
         }
         out.addParameter("result", result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
-        if (result.getMessage() != null) {
-            out.addParameter("message", result.getMessage());
+        List<OperationOutcomeIssueComponent> issues = result.getIssues() == null ? List.of()
+                : withoutRetiredWarnings(result.getIssues());
+        String message = withoutTexts(result.getMessage(), result.getIssues(), issues);
+        if (message != null) {
+            out.addParameter("message", message);
         }
         if (result.getVersion() != null) {
             out.addParameter("version", result.getVersion());
@@ -493,9 +496,9 @@ public final class TxOperations {
                         ? "x-caused-by-unknown-system" : "x-unknown-system", new CanonicalType(unknown));
             }
         }
-        if (result.getIssues() != null && !result.getIssues().isEmpty()) {
+        if (!issues.isEmpty()) {
             OperationOutcome outcome = new OperationOutcome();
-            outcome.getIssue().addAll(result.getIssues());
+            outcome.getIssue().addAll(issues);
             out.addParameter().setName("issues").setResource(outcome);
         }
         if (versionCheck != null) {
@@ -572,6 +575,36 @@ public final class TxOperations {
         return (org.hl7.fhir.r4.model.Parameters) TxEngine.toR4(out);
     }
 
+    /**
+     * Warnings HL7 has since taken out of its engine (they repeated the error that a code system or
+     * value set was not found: "Unable to check whether the code is in the value set ... because the
+     * code system ... was not found"); 6.6.7 still gives them.
+     */
+    private static final Set<String> RETIRED_WARNINGS = Set.of("UNABLE_TO_CHECK_IF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_",
+            "UNABLE_TO_CHECK_IF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_CS",
+            "UNABLE_TO_CHECK_IF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_VS");
+
+    private static List<OperationOutcomeIssueComponent> withoutRetiredWarnings(List<OperationOutcomeIssueComponent> issues) {
+        return issues.stream().filter(i -> i.getSeverity() != IssueSeverity.WARNING
+                || !RETIRED_WARNINGS.contains(i.getExtensionString(
+                        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id"))).toList();
+    }
+
+    /** The engine's message (its issues' texts joined by "; ") without the texts of the issues left out. */
+    private static String withoutTexts(String message, List<OperationOutcomeIssueComponent> all,
+            List<OperationOutcomeIssueComponent> kept) {
+        if (message == null || all == null || all.size() == kept.size()) {
+            return message;
+        }
+        List<String> parts = new java.util.ArrayList<>(List.of(message.split("; ")));
+        for (OperationOutcomeIssueComponent issue : all) {
+            if (!kept.contains(issue) && issue.getDetails().hasText()) {
+                parts.remove(issue.getDetails().getText());
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
     /** {@code $expand}. */
     public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
         checkCost(request);
@@ -628,6 +661,11 @@ public final class TxOperations {
         }
         versions.applyTo(session);
         boolean hierarchical = !request.has("excludeNested") || !request.isTrue("excludeNested");
+        boolean activeOnly = request.isTrue("activeOnly");
+        if (activeOnly) {
+            // 6.6.7 counts deprecated codes as inactive: the engine lists all, conceptStatus leaves out the inactive
+            parameters.getParameter().removeIf(p -> p.getName().equals("activeOnly"));
+        }
         TextFilter filter = textFilter(request);
         if (filter != null) {
             // HL7's engine has no text filter: it expands everything, flat, and the matches are paged here
@@ -642,6 +680,14 @@ public final class TxOperations {
             throw expansionFailure(outcome);
         }
         ValueSet expanded = outcome.getValueset();
+        int removed = conceptStatus(context, expanded, expanded.getExpansion().getContains(), activeOnly,
+                new java.util.HashMap<>());
+        if (removed > 0 && expanded.getExpansion().hasTotal()) {
+            expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed);
+        }
+        if (activeOnly && expanded.getExpansion().getParameter().stream().noneMatch(p -> p.getName().equals("activeOnly"))) {
+            expanded.getExpansion().addParameter().setName("activeOnly").setValue(new BooleanType(true));
+        }
         if (filter != null) {
             applyTextFilter(expanded.getExpansion(), filter, request);
         }
@@ -678,6 +724,100 @@ public final class TxOperations {
             }
         }
         return (org.hl7.fhir.r4.model.ValueSet) TxEngine.toR4(expanded);
+    }
+
+    /**
+     * Each code's status as FHIR defines it (concept-properties): a code is inactive when its status
+     * is {@code retired} or {@code inactive}, its {@code inactive} property is true or it is
+     * withdrawn; a {@code deprecated} code is still active (6.6.7 marks it inactive, and leaves a
+     * retired code without its status). A status other than active is given as the code's
+     * {@code status} property. With {@code activeOnly} the inactive codes are left out.
+     *
+     * @return how many codes were left out
+     */
+    private static int conceptStatus(SimpleWorkerContext context, ValueSet expanded,
+            List<ValueSet.ValueSetExpansionContainsComponent> contains, boolean activeOnly,
+            java.util.Map<String, CodeIndex> indexes) {
+        int removed = 0;
+        for (java.util.ListIterator<ValueSet.ValueSetExpansionContainsComponent> it = contains.listIterator();
+                it.hasNext();) {
+            ValueSet.ValueSetExpansionContainsComponent c = it.next();
+            removed += conceptStatus(context, expanded, c.getContains(), activeOnly, indexes);
+            CodeIndex index = !c.hasSystem() || !c.hasCode() ? CodeIndex.NONE
+                    : indexes.computeIfAbsent(c.getSystem() + "|" + c.getVersion(), k -> CodeIndex.of(c.hasVersion()
+                    ? context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, c.getSystem(), c.getVersion())
+                    : context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, c.getSystem())));
+            org.hl7.fhir.r5.model.CodeSystem cs = index.codeSystem();
+            org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent def = index.byCode().get(c.getCode());
+            if (def == null) {
+                if (activeOnly && c.getInactive()) {
+                    leaveOut(it, c);
+                    removed++;
+                }
+                continue;
+            }
+            String status = org.hl7.fhir.r5.terminologies.CodeSystemUtilities.getStatus(cs, def);
+            if (status == null) {
+                status = def.getExtensionString(org.hl7.fhir.r5.extensions.ExtensionDefinitions.EXT_STANDARDS_STATUS);
+            }
+            boolean inactive = "withdrawn".equals(status) || "retired".equals(status) || "inactive".equals(status)
+                    || inactiveProperty(def);
+            if (activeOnly && inactive) {
+                leaveOut(it, c);
+                removed++;
+                continue;
+            }
+            c.setInactiveElement(inactive ? new BooleanType(true) : null);
+            if (status != null && !"active".equalsIgnoreCase(status)
+                    && c.getProperty().stream().noneMatch(p -> "status".equals(p.getCode()))) {
+                org.hl7.fhir.r5.terminologies.ValueSetUtilities.addCodeProperty(expanded, c,
+                        "http://hl7.org/fhir/concept-properties#status", "status", status);
+            }
+        }
+        return removed;
+    }
+
+    /** Takes a code out of an expansion; its (active) children take its place. */
+    private static void leaveOut(java.util.ListIterator<ValueSet.ValueSetExpansionContainsComponent> it,
+            ValueSet.ValueSetExpansionContainsComponent c) {
+        it.remove();
+        for (ValueSet.ValueSetExpansionContainsComponent child : c.getContains()) {
+            it.add(child);
+        }
+    }
+
+    /** A code system's concepts by code (built once per expansion, not searched per code). */
+    private record CodeIndex(org.hl7.fhir.r5.model.CodeSystem codeSystem,
+            java.util.Map<String, org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent> byCode) {
+
+        static final CodeIndex NONE = new CodeIndex(null, java.util.Map.of());
+
+        static CodeIndex of(org.hl7.fhir.r5.model.CodeSystem codeSystem) {
+            if (codeSystem == null) {
+                return NONE;
+            }
+            java.util.Map<String, org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent> byCode =
+                    new java.util.HashMap<>();
+            java.util.Deque<org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent> todo =
+                    new java.util.ArrayDeque<>(codeSystem.getConcept());
+            while (!todo.isEmpty()) {
+                org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent def = todo.pop();
+                if (def.hasCode()) {
+                    byCode.putIfAbsent(def.getCode(), def);
+                }
+                todo.addAll(def.getConcept());
+            }
+            return new CodeIndex(codeSystem, byCode);
+        }
+    }
+
+    private static boolean inactiveProperty(org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent def) {
+        for (org.hl7.fhir.r5.model.CodeSystem.ConceptPropertyComponent p : def.getProperty()) {
+            if ("inactive".equals(p.getCode()) && p.hasValue()) {
+                return "true".equals(p.getValue().primitiveValue());
+            }
+        }
+        return false;
     }
 
     /** The request's text {@code filter}, or null. */

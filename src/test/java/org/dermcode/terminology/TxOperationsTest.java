@@ -192,4 +192,76 @@ class TxOperationsTest {
         assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
                 .containsExactlyInAnyOrder("polygon", "square");
     }
+
+    /** red; grey (retired) with a child silver; teal (deprecated, which is still active). */
+    private static CodeSystem statuses() {
+        CodeSystem cs = colours("3.0.0");
+        cs.getConcept().get(1).addConcept().setCode("silver").setDisplay("Silver");
+        cs.addConcept().setCode("teal").setDisplay("Teal").addProperty().setCode("status")
+                .setValue(new CodeType("deprecated"));
+        return cs;
+    }
+
+    private static ValueSet.ValueSetExpansionContainsComponent find(List<ValueSet.ValueSetExpansionContainsComponent> all,
+            String code) {
+        for (ValueSet.ValueSetExpansionContainsComponent c : all) {
+            if (code.equals(c.getCode())) {
+                return c;
+            }
+            ValueSet.ValueSetExpansionContainsComponent nested = find(c.getContains(), code);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aDeprecatedCodeIsActiveAndARetiredOneInactiveBothWithTheirStatus() {
+        ValueSet out = TX.expand(request(List.of(statuses(), all()), "url", new UriType(VS)), null);
+
+        ValueSet.ValueSetExpansionContainsComponent teal = find(out.getExpansion().getContains(), "teal");
+        assertThat(teal.hasInactive()).isFalse();
+        ValueSet.ValueSetExpansionContainsComponent grey = find(out.getExpansion().getContains(), "grey");
+        assertThat(grey.getInactive()).isTrue();
+        // R4 carries contains.property as the R5 cross-version extension
+        assertThat(TxEngine.toR5(out)).isInstanceOfSatisfying(org.hl7.fhir.r5.model.ValueSet.class, r5 -> {
+            assertThat(r5.getExpansion().getContains()).anySatisfy(c -> {
+                assertThat(c.getCode()).isEqualTo("teal");
+                assertThat(c.getProperty()).anySatisfy(p -> {
+                    assertThat(p.getCode()).isEqualTo("status");
+                    assertThat(p.getValue().primitiveValue()).isEqualTo("deprecated");
+                });
+            });
+        });
+    }
+
+    @Test
+    void activeOnlyLeavesOutRetiredCodesKeepsDeprecatedOnesAndLiftsTheirChildren() {
+        ValueSet out = TX.expand(request(List.of(statuses(), all()), "url", new UriType(VS),
+                "activeOnly", new BooleanType(true)), null);
+
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactlyInAnyOrder("red", "silver", "teal");
+        assertThat(out.getExpansion().getTotal()).isEqualTo(3);
+        assertThat(out.getExpansion().getParameter()).anySatisfy(p -> assertThat(p.getName()).isEqualTo("activeOnly"));
+    }
+
+    @Test
+    void aCodeSystemThatIsNotFoundIsOneErrorWithoutTheWarningHl7HasRetired() {
+        ValueSet other = new ValueSet().setUrl("http://example.org/fhir/ValueSet/other").setStatus(PublicationStatus.ACTIVE);
+        other.getCompose().addInclude().setSystem("http://example.org/fhir/CodeSystem/nowhere");
+        Parameters out = TX.validateCode(request(List.of(colours("2.0.0"), other), "url", new UriType(other.getUrl()),
+                "system", new UriType("http://example.org/fhir/CodeSystem/nowhere"), "code", new CodeType("x")),
+                false, null);
+
+        assertThat(value(out, "result")).isEqualTo("false");
+        assertThat(value(out, "message")).doesNotContain("Unable to check whether");
+        OperationOutcome issues = (OperationOutcome) out.getParameter().stream()
+                .filter(p -> p.getName().equals("issues")).findFirst().orElseThrow().getResource();
+        assertThat(issues.getIssue()).noneSatisfy(i -> assertThat(i.getDetails().getText())
+                .contains("Unable to check whether"));
+        assertThat(issues.getIssue()).anySatisfy(i -> assertThat(i.getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.ERROR));
+    }
 }
