@@ -1,5 +1,9 @@
 package org.dermcode.terminology;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -38,7 +42,7 @@ final class BatchValidation {
     private BatchValidation() {}
 
     /** The request's parameters other than its entries (they apply to every entry). */
-    static Parameters shared(Parameters body) {
+    private static Parameters shared(Parameters body) {
         Parameters shared = new Parameters();
         for (ParametersParameterComponent p : body(body).getParameter()) {
             if (!ENTRY.equals(p.getName())) {
@@ -54,7 +58,7 @@ final class BatchValidation {
      * not a Parameters resource and an entry with its own {@code tx-resource} (they belong to the
      * whole request).
      */
-    static List<Parameters> entries(Parameters body) {
+    private static List<Parameters> entries(Parameters body) {
         List<Parameters> entries = new ArrayList<>();
         for (ParametersParameterComponent p : body(body).getParameter()) {
             if (!ENTRY.equals(p.getName())) {
@@ -107,8 +111,36 @@ final class BatchValidation {
         return body;
     }
 
+    /**
+     * The whole operation, for the CodeSystem ({@code codeSystemLevel}) and the ValueSet provider
+     * alike: a batch that brings its own terminology, or names FHIR core content, is answered by
+     * HL7's engine in one session ({@code checkEntry} checks each entry's arguments first); any
+     * other batch entry by entry by {@code hosted}, our own {@code $validate-code}, where an entry
+     * that cannot be checked answers its OperationOutcome and the others are still answered.
+     */
+    static Parameters validate(RequestDetails details, TxOperations tx, boolean codeSystemLevel,
+            Consumer<TxRequest> checkEntry, Function<Parameters, Parameters> hosted) {
+        Parameters body = TxRequest.body(details);
+        List<Parameters> entries = entries(body);
+        String language = details.getHeader("Accept-Language");
+        TxRequest shared = TxRequest.of(shared(body), null, language);
+        List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
+        if (tx.answers(shared) || requests.stream().anyMatch(tx::namesCoreContent)) {
+            return answer(tx.batchValidateCode(shared, requests, codeSystemLevel, checkEntry));
+        }
+        List<Resource> results = new ArrayList<>();
+        for (Parameters entry : entries) {
+            try {
+                results.add(hosted.apply(entry));
+            } catch (BaseServerResponseException e) {
+                results.add(outcome(e));
+            }
+        }
+        return answer(results);
+    }
+
     /** The answer: one {@code validation} per entry, in order. */
-    static Parameters answer(List<? extends Resource> results) {
+    private static Parameters answer(List<? extends Resource> results) {
         Parameters out = new Parameters();
         for (Resource result : results) {
             out.addParameter().setName(ENTRY).setResource(result);

@@ -226,21 +226,12 @@ public final class ValueSetProvider implements IResourceProvider {
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
                     List<IBaseResource> txResource,
             RequestDetails details) {
-        Parameters body = TxRequest.body(details);
-        List<Parameters> entries = BatchValidation.entries(body);
-        String language = details.getHeader("Accept-Language");
-        TxRequest shared = TxRequest.of(BatchValidation.shared(body), null, language);
-        List<TxRequest> requests = entries.stream().map(e -> TxRequest.of(e, null, language)).toList();
-        if (tx.answers(shared) || requests.stream().anyMatch(tx::namesCoreContent)) {
-            return BatchValidation.answer(tx.batchValidateCode(shared, requests, false, entry -> {
-                checkTarget(false, entry.text("url"), entry.resource("valueSet") != null);
-                OperationArguments.date("date", entry.primitive("date"));
-            }));
-        }
-        List<org.hl7.fhir.r4.model.Resource> results = new java.util.ArrayList<>();
-        for (Parameters entry : entries) {
-            try {
-                results.add(validateHosted(null, BatchValidation.primitive(entry, "url"),
+        return BatchValidation.validate(details, tx, false,
+                entry -> {
+                    checkTarget(false, entry.text("url"), entry.resource("valueSet") != null);
+                    OperationArguments.date("date", entry.primitive("date"));
+                },
+                entry -> validateHosted(null, BatchValidation.primitive(entry, "url"),
                         BatchValidation.typed(entry, "valueSet", ValueSet.class),
                         BatchValidation.primitive(entry, "valueSetVersion"), BatchValidation.primitive(entry, "code"),
                         BatchValidation.primitive(entry, "system"), BatchValidation.primitive(entry, "systemVersion"),
@@ -249,11 +240,6 @@ public final class ValueSetProvider implements IResourceProvider {
                         BatchValidation.primitive(entry, "date"), BatchValidation.primitive(entry, "abstract"),
                         BatchValidation.primitive(entry, "activeOnly"), BatchValidation.primitive(entry, "inferSystem"),
                         List.of()));
-            } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
-                results.add(BatchValidation.outcome(e));
-            }
-        }
-        return BatchValidation.answer(results);
     }
 
     /** {@code $validate-code} on our own content (no tx-resource), by {@link CodeValidationService}. */
