@@ -23,6 +23,17 @@ public record ExpansionEntry(String system, String version, String code, String 
         return concept != null && concept.hasLifeDates() && !concept.isEffectiveOn(day);
     }
 
+    /**
+     * The lower-case words the text filter finds this entry by: its concept's, split once, when the
+     * entry shows the concept's display; else those of its own display and the concept's designations.
+     */
+    java.util.List<String> searchWords() {
+        if (concept != null && java.util.Objects.equals(display, concept.display())) {
+            return concept.searchWords();
+        }
+        return TextFilter.words(display, concept == null ? null : concept.designationText());
+    }
+
     public String key() {
         return system + "|" + code;
     }

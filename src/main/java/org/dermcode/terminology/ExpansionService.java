@@ -215,11 +215,7 @@ public final class ExpansionService {
     private static List<ExpansionEntry> scan(List<ExpansionEntry> entries, TextFilter filter) {
         List<ExpansionEntry> matching = new ArrayList<>();
         for (ExpansionEntry entry : entries) {
-            Concept concept = entry.concept();
-            boolean found = concept != null && java.util.Objects.equals(entry.display(), concept.display())
-                    ? filter.matchesWords(entry.code(), concept.searchWords())
-                    : filter.matches(entry.code(), entry.display(), concept == null ? null : concept.designationText());
-            if (found) {
+            if (filter.matchesWords(entry.code(), entry.searchWords())) {
                 matching.add(entry);
             }
         }

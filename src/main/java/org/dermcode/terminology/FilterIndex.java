@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +28,7 @@ final class FilterIndex {
         Map<String, BitSet> byCode = new TreeMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ExpansionEntry entry = entries.get(i);
-            for (String word : wordsOf(entry)) {
+            for (String word : entry.searchWords()) {
                 byWord.computeIfAbsent(word, k -> new BitSet()).set(i);
             }
             if (entry.code() != null) {
@@ -40,14 +39,6 @@ final class FilterIndex {
         this.wordEntries = byWord.values().toArray(BitSet[]::new);
         this.codes = byCode.keySet().toArray(String[]::new);
         this.codeEntries = byCode.values().toArray(BitSet[]::new);
-    }
-
-    private static List<String> wordsOf(ExpansionEntry entry) {
-        Concept concept = entry.concept();
-        if (concept != null && Objects.equals(entry.display(), concept.display())) {
-            return concept.searchWords();
-        }
-        return TextFilter.words(entry.display(), concept == null ? null : concept.designationText());
     }
 
     /** The entries the filter matches, in expansion order. */
