@@ -258,6 +258,26 @@ public final class TxEngine {
             }
         }
 
+        /**
+         * Runs {@code call} with only one version of a code system in this session's context (the
+         * others are taken out for the call and put back after it): HL7's engine 6.6.7 sees one
+         * version per url, so a value set that uses several is expanded one version at a time.
+         */
+        <T> T withOnlyVersion(String url, String version, java.util.function.Supplier<T> call) {
+            List<org.hl7.fhir.r5.model.CodeSystem> others = new ArrayList<>();
+            for (org.hl7.fhir.r5.model.CodeSystem cs : codeSystemVersions(url)) {
+                if (cs.getIdBase() != null && !version.equals(cs.getVersion())) {
+                    others.add(cs);
+                }
+            }
+            others.forEach(cs -> context.dropResource(cs.fhirType(), cs.getIdBase()));
+            try {
+                return call.get();
+            } finally {
+                others.forEach(context::cacheResource);
+            }
+        }
+
         @Override
         public void close() {
             for (Resource resource : added) {

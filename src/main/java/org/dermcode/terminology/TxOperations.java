@@ -675,7 +675,9 @@ public final class TxOperations {
         if (request.acceptLanguage() != null && !parameters.hasParameter("displayLanguage")) {
             parameters.addParameter("displayLanguage", new CodeType(request.acceptLanguage()));
         }
-        ValueSetExpansionOutcome outcome = context.expandVS(valueSet, false, hierarchical, true, parameters);
+        ValueSetExpansionOutcome outcome = ComposedExpansion.needed(valueSet)
+                ? ComposedExpansion.expand(session, valueSet, versions, parameters)
+                : context.expandVS(valueSet, false, hierarchical, true, parameters);
         if (outcome.getValueset() == null) {
             throw expansionFailure(outcome);
         }

@@ -26,6 +26,8 @@ final class ValueSetVersions {
 
     private final List<SystemVersionRules.Choice> choices = new ArrayList<>();
     private final Map<String, Set<String>> chosen = new LinkedHashMap<>();
+    /** The version chosen for each include and exclude (by identity: two rules may be equal). */
+    private final Map<ConceptSetComponent, String> bySet = new java.util.IdentityHashMap<>();
 
     private ValueSetVersions() {
     }
@@ -55,6 +57,7 @@ final class ValueSetVersions {
                                 set.hasVersion() ? set.getVersion() : null, known);
                         choices.add(choice);
                         if (choice.version() != null) {
+                            bySet.put(set, choice.version());
                             chosen.computeIfAbsent(set.getSystem(), k -> new LinkedHashSet<>()).add(choice.version());
                         }
                     }
@@ -73,6 +76,11 @@ final class ValueSetVersions {
         int bar = canonical.lastIndexOf('|');
         return bar > 0 ? session.context().fetchResource(ValueSet.class, canonical.substring(0, bar),
                 canonical.substring(bar + 1)) : session.context().fetchResource(ValueSet.class, canonical);
+    }
+
+    /** The version chosen for one include or exclude of the value set (or an imported one), or null. */
+    String versionOf(ConceptSetComponent set) {
+        return bySet.get(set);
     }
 
     /** The first include whose version cannot be used (unknown, or refused by a check-system-version), or null. */
