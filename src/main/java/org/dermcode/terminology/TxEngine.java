@@ -104,8 +104,8 @@ public final class TxEngine {
     private SimpleWorkerContext newContext() {
         SimpleWorkerContext context;
         try {
-            context = new SimpleWorkerContext.SimpleWorkerContextBuilder().withAllowLoadingDuplicates(true)
-                    .fromNothing();
+            context = new TxWorkerContext(new SimpleWorkerContext.SimpleWorkerContextBuilder()
+                    .withAllowLoadingDuplicates(true).fromNothing());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

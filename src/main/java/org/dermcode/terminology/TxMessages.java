@@ -27,6 +27,11 @@ final class TxMessages {
         return texts;
     }
 
+    /** Whether there is a text with this id. */
+    static boolean has(String id) {
+        return TEXTS.containsKey(id);
+    }
+
     /** The text with this id, its {0}, {1}... filled in. */
     static String format(String id, Object... arguments) {
         String pattern = TEXTS.getProperty(id);

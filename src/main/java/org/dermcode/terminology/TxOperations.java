@@ -469,7 +469,7 @@ public final class TxOperations {
         out.addParameter("result", result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
         List<OperationOutcomeIssueComponent> issues = result.getIssues() == null ? List.of()
                 : withoutRetiredWarnings(result.getIssues());
-        String message = withoutTexts(result.getMessage(), result.getIssues(), issues);
+        String message = ResultMessage.of(result.getMessage(), result.getIssues() == null ? List.of() : result.getIssues(), issues);
         if (message != null) {
             out.addParameter("message", message);
         }
@@ -588,21 +588,6 @@ public final class TxOperations {
         return issues.stream().filter(i -> i.getSeverity() != IssueSeverity.WARNING
                 || !RETIRED_WARNINGS.contains(i.getExtensionString(
                         "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id"))).toList();
-    }
-
-    /** The engine's message (its issues' texts joined by "; ") without the texts of the issues left out. */
-    private static String withoutTexts(String message, List<OperationOutcomeIssueComponent> all,
-            List<OperationOutcomeIssueComponent> kept) {
-        if (message == null || all == null || all.size() == kept.size()) {
-            return message;
-        }
-        List<String> parts = new java.util.ArrayList<>(List.of(message.split("; ")));
-        for (OperationOutcomeIssueComponent issue : all) {
-            if (!kept.contains(issue) && issue.getDetails().hasText()) {
-                parts.remove(issue.getDetails().getText());
-            }
-        }
-        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** {@code $expand}. */
