@@ -438,8 +438,9 @@ public final class TxOperations {
                 checked = concept.copy();
                 checked.getCodingFirstRep().setVersion(versionCheck.version());
             }
-            result = context.validateCode(options, checked,
-                    versionCheck == null ? valueSet : pinned(context, valueSet, versionCheck));
+            ValueSet checkedIn = versionCheck == null ? valueSet : pinned(context, valueSet, versionCheck);
+            result = FirstValidCoding.reported(context, options, checked, checkedIn,
+                    context.validateCode(options, checked, checkedIn));
         } else {
             // the wording of HL7's reference server (tx.fhir.org) for this case
             throw new InvalidRequestException("Unable to find code to validate (looked for coding | codeableConcept"
@@ -499,6 +500,7 @@ public final class TxOperations {
         if (!issues.isEmpty()) {
             OperationOutcome outcome = new OperationOutcome();
             outcome.getIssue().addAll(issues);
+            IssuePaths.current(outcome);
             out.addParameter().setName("issues").setResource(outcome);
         }
         if (versionCheck != null) {
@@ -988,6 +990,7 @@ public final class TxOperations {
     }
 
     static BaseServerResponseException failure(int status, String message, OperationOutcome outcome) {
+        IssuePaths.current(outcome);
         org.hl7.fhir.r4.model.OperationOutcome r4 = (org.hl7.fhir.r4.model.OperationOutcome) TxEngine.toR4(outcome);
         String text = message == null ? "Terminology operation failed" : message;
         BaseServerResponseException e = switch (status) {
