@@ -92,12 +92,27 @@ public final class CodeSystemProvider implements IResourceProvider {
                     List<IPrimitiveType<String>> property,
             @Description(value = "Extra CodeSystems or ValueSets to use for this request only (POST)")
             @OperationParam(name = "tx-resource", min = 0, max = OperationParam.MAX_UNLIMITED)
-                    List<IBaseResource> txResource) {
-        TerminologyRepository scope = OperationArguments.scope(repository, txResource);
+                    List<IBaseResource> txResource,
+            @Description(value = "A CodeSystem supplement (one of the tx-resources) whose designations and "
+                    + "properties the answer includes")
+            @OperationParam(name = "useSupplement", typeName = "canonical", min = 0,
+                    max = OperationParam.MAX_UNLIMITED) List<IPrimitiveType<String>> useSupplement,
+            RequestDetails details) {
+        List<IBaseResource> resources = txResource;
+        List<String> supplements = List.of();
+        if (txResource != null && !txResource.isEmpty() || useSupplement != null && !useSupplement.isEmpty()) {
+            TxRequest request = TxRequest.of(details);
+            // HAPI's tx-resource (a non-Parameters body lands there too, and is refused by the scope)
+            Supplements.Applied applied = tx.supplemented(new TxRequest(request.parameters(),
+                    txResource == null ? List.of() : new java.util.ArrayList<>(txResource), request.acceptLanguage()), null);
+            resources = applied.request().resources();
+            supplements = applied.used();
+        }
+        TerminologyRepository scope = OperationArguments.scope(repository, resources);
         Coding target = OperationArguments.codings("code", code, "system", system, version, "coding", coding, null,
                 instanceSystem(scope, id), true).get(0);
         return lookups.lookup(scope, target.getSystem(), target.getVersion(), target.getCode(),
-                OperationArguments.date("date", date), OperationArguments.texts(property));
+                OperationArguments.date("date", date), OperationArguments.texts(property), supplements);
     }
 
     @Description(shortDefinition = "Check a code against a code system",

@@ -13,6 +13,7 @@ import org.dermcode.knowledge.CmsFacts;
 import org.dermcode.knowledge.FeeScheduleRow;
 import org.dermcode.knowledge.Knowledge;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
 import org.hl7.fhir.r4.model.CodeType;
@@ -66,18 +67,31 @@ public final class LookupService {
     /** The lookup result on a date of service (null: no date). */
     public Parameters lookup(TerminologyRepository scope, String system, String version, String code, LocalDate date,
             List<String> requestedProperties) {
-        if (scope == repository) {
-            CacheKey key = new CacheKey(SystemUrls.normalize(system), version, code, date,
-                    List.copyOf(requestedProperties));
-            Parameters cached = cache.getIfPresent(key);
-            if (cached != null) {
-                return cached;
+        return lookup(scope, system, version, code, date, requestedProperties, List.of());
+    }
+
+    /**
+     * The lookup result with the request's supplements merged in ({@link Supplements}; {@code supplements}
+     * are their versioned urls, given back as {@code used-supplement}).
+     */
+    public Parameters lookup(TerminologyRepository scope, String system, String version, String code, LocalDate date,
+            List<String> requestedProperties, List<String> supplements) {
+        if (scope != repository) {
+            Parameters out = compute(scope, system, version, code, date, requestedProperties);
+            for (String used : supplements) {
+                out.addParameter().setName("used-supplement").setValue(new CanonicalType(used));
             }
-            Parameters computed = compute(scope, system, version, code, date, requestedProperties);
-            cache.put(key, computed);
-            return computed;
+            return out;
         }
-        return compute(scope, system, version, code, date, requestedProperties);
+        CacheKey key = new CacheKey(SystemUrls.normalize(system), version, code, date,
+                List.copyOf(requestedProperties));
+        Parameters cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Parameters computed = compute(scope, system, version, code, date, requestedProperties);
+        cache.put(key, computed);
+        return computed;
     }
 
     private Parameters compute(TerminologyRepository scope, String system, String requestedVersion, String code,
@@ -115,8 +129,24 @@ public final class LookupService {
                 if (d.hasUse()) {
                     designation.addPart().setName("use").setValue(d.getUse());
                 }
+                if (d.getUserData(Supplements.SOURCE) instanceof String source) {
+                    designation.addPart().setName("source").setValue(new CanonicalType(source));
+                }
                 designation.addPart().setName("value").setValue(new StringType(d.getValue()));
             }
+            if (!scope.isShared() && index.codeSystem().hasLanguage()) {
+                // a request's own code system answers as HL7's reference server does: its display is a designation too
+                ParametersParameterComponent designation = out.addParameter().setName("designation");
+                designation.addPart().setName("language").setValue(new CodeType(index.codeSystem().getLanguage()));
+                designation.addPart().setName("use").setValue(new org.hl7.fhir.r4.model.Coding(
+                        "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage",
+                        "Preferred For Language"));
+                designation.addPart().setName("value").setValue(new StringType(concept.display()));
+            }
+        }
+        if (!scope.isShared()) {
+            out.addParameter().setName("code").setValue(new CodeType(concept.code()));
+            out.addParameter().setName("system").setValue(new org.hl7.fhir.r4.model.UriType(index.url()));
         }
         if (wants(wanted, "parent")) {
             for (String parent : concept.parents()) {

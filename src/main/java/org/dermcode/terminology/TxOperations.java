@@ -142,8 +142,9 @@ public final class TxOperations {
      * {@code $validate-code}. {@code codeSystemLevel}: CodeSystem/$validate-code (the code system is
      * {@code url}, its version {@code version}); else ValueSet/$validate-code.
      */
-    public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest request, boolean codeSystemLevel,
+    public org.hl7.fhir.r4.model.Parameters validateCode(TxRequest asked, boolean codeSystemLevel,
             String instanceUrl) {
+        TxRequest request = supplemented(asked, codeSystemLevel ? null : valueSetUrl(asked, instanceUrl)).request();
         checkCost(request);
         EngineCost.check(request, repository, !codeSystemLevel, instanceUrl);
         try {
@@ -200,12 +201,13 @@ public final class TxOperations {
      * request's resources, all in one engine session. An entry the engine cannot answer gets its
      * OperationOutcome in its place; the others are still answered.
      *
-     * @param shared  the request without its entries: its {@code tx-resource}s, version rules and inline code system
+     * @param asked   the request without its entries: its {@code tx-resource}s, version rules and inline code system
      * @param entries each entry's parameters, already merged with the shared ones
      * @param checkArguments the operation's own argument checks, run on each entry (a failure is that entry's answer)
      */
-    public List<org.hl7.fhir.r4.model.Resource> batchValidateCode(TxRequest shared, List<TxRequest> entries,
+    public List<org.hl7.fhir.r4.model.Resource> batchValidateCode(TxRequest asked, List<TxRequest> entries,
             boolean codeSystemLevel, java.util.function.Consumer<TxRequest> checkArguments) {
+        TxRequest shared = supplemented(asked, codeSystemLevel ? null : valueSetUrl(asked, null)).request();
         checkCost(shared);
         EngineCost.check(shared, repository, !codeSystemLevel, null);
         RegexFilters.Refused sharedRefusal = null;
@@ -239,6 +241,16 @@ public final class TxOperations {
             }
             return results;
         });
+    }
+
+    /** The request with the supplements it names merged into its code systems ({@link Supplements}). */
+    Supplements.Applied supplemented(TxRequest request, String valueSetUrl) {
+        return Supplements.apply(request, valueSetUrl,
+                url -> repository.codeSystem(url).map(CodeSystemIndex::codeSystem).orElse(null));
+    }
+
+    private static String valueSetUrl(TxRequest request, String instanceUrl) {
+        return request.has("url") ? request.text("url") : instanceUrl;
     }
 
     /**
@@ -593,7 +605,9 @@ public final class TxOperations {
     }
 
     /** {@code $expand}. */
-    public org.hl7.fhir.r4.model.ValueSet expand(TxRequest request, String instanceUrl) {
+    public org.hl7.fhir.r4.model.ValueSet expand(TxRequest asked, String instanceUrl) {
+        Supplements.Applied supplements = supplemented(asked, valueSetUrl(asked, instanceUrl));
+        TxRequest request = supplements.request();
         checkCost(request);
         EngineCost.check(request, repository, true, instanceUrl);
         RegexFilters regexFilters;
@@ -605,6 +619,9 @@ public final class TxOperations {
         return inSession(request.resources(), request, session -> {
             org.hl7.fhir.r4.model.ValueSet out = expand(session, request, instanceUrl);
             regexFilters.restore(out);
+            for (String used : supplements.used()) {
+                out.getExpansion().addParameter().setName("used-supplement").setValue(new org.hl7.fhir.r4.model.UriType(used));
+            }
             java.time.LocalDate date = OperationArguments.date("date", request.primitive("date"));
             if (date != null) {
                 int before = countAll(out.getExpansion().getContains());
