@@ -389,6 +389,7 @@ public final class TxOperations {
         }
         SystemVersionRules versionRules = SystemVersionRules.of(request);
         CodingVersionCheck.Outcome versionCheck = null;
+        TxRequest asked = request;
         ValidationOptions options = new ValidationOptions(FhirPublication.R4);
         String language = request.has("displayLanguage") ? request.text("displayLanguage") : request.acceptLanguage();
         if (language != null) {
@@ -402,6 +403,12 @@ public final class TxOperations {
         }
         if (request.isTrue("activeOnly")) {
             options = options.setActiveOnly(true);
+        }
+        MultiVersionCodings.Resolved multiVersion = MultiVersionCodings.resolve(session, valueSet, request,
+                versionRules, options);
+        if (multiVersion != null) {
+            request = multiVersion.request();
+            valueSet = multiVersion.valueSet();
         }
         String code = null;
         String system = null;
@@ -436,7 +443,7 @@ public final class TxOperations {
                             ? coding.copy().setVersion(versionCheck.version()) : coding,
                             pinned(context, valueSet, versionCheck));
         } else if (request.value("codeableConcept") instanceof CodeableConcept concept) {
-            codeableConcept = concept;
+            codeableConcept = (CodeableConcept) asked.value("codeableConcept");
             if (concept.getCoding().size() == 1) {
                 Coding only = concept.getCodingFirstRep();
                 versionCheck = CodingVersionCheck.check(session, valueSet, versionRules, only.getSystem(),
