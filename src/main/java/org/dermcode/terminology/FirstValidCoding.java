@@ -19,7 +19,8 @@ final class FirstValidCoding {
 
     /**
      * The engine's result for {@code concept}, its reported coding the first valid one: checked again
-     * alone, only when the engine reported another.
+     * alone, only when the engine reported another (another code, or the same code in another version
+     * of its code system: {@link MultiVersionCodings} gives two codings of one code two versions).
      */
     static ValidationResult reported(IWorkerContext context, ValidationOptions options, CodeableConcept concept,
             ValueSet valueSet, ValidationResult result) {
@@ -32,7 +33,8 @@ final class FirstValidCoding {
                 continue;
             }
             if (coding.getCode().equals(result.getCode()) && coding.getSystem() != null
-                    && coding.getSystem().equals(result.getSystem())) {
+                    && coding.getSystem().equals(result.getSystem())
+                    && (!coding.hasVersion() || coding.getVersion().equals(result.getVersion()))) {
                 return result;
             }
             ValidationResult alone = context.validateCode(options, coding, valueSet);

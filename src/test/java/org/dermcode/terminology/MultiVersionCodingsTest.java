@@ -124,6 +124,9 @@ class MultiVersionCodingsTest {
 
         assertThat(value(out, "result")).isEqualTo("true");
         assertThat(out.getParameter()).noneMatch(p -> p.getName().equals("issues"));
+        // the answer names the first coding, in the version it is valid in
+        assertThat(value(out, "version")).isEqualTo("2.0.0");
+        assertThat(value(out, "display")).isEqualTo("Leaf green");
         CodeableConcept echoed = (CodeableConcept) out.getParameter().stream()
                 .filter(p -> p.getName().equals("codeableConcept")).findFirst().orElseThrow().getValue();
         assertThat(echoed.getCoding()).noneMatch(Coding::hasVersion);
