@@ -7,6 +7,7 @@ import org.dermcode.hardening.PhiSafeParserErrorHandler;
 import org.dermcode.hardening.RequestBodyGuard;
 import org.dermcode.knowledge.Knowledge;
 import org.dermcode.claim.ProfileValidator;
+import org.dermcode.http.ParametersResponseWriter;
 import org.dermcode.terminology.CodeSystemProvider;
 import org.dermcode.terminology.CoreTerminology;
 import org.dermcode.terminology.CodeValidationService;
@@ -111,6 +112,8 @@ public class FhirServerConfig {
         server.registerInterceptor(new SafeErrorInterceptor());
         server.registerInterceptor(new RequestBodyGuard());
         server.registerInterceptor(new StrictHandlingInterceptor());
+        // plain Parameters answers ($lookup, $validate-code...) as compact JSON without HAPI's parser
+        server.registerInterceptor(new ParametersResponseWriter());
         customizers.orderedStream().forEach(customizer -> customizer.customize(server));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

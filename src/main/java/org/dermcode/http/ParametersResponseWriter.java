@@ -1,0 +1,61 @@
+package org.dermcode.http;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Parameters;
+
+/**
+ * Writes a plain {@link Parameters} answer with {@link ParametersJson} instead of HAPI's parser,
+ * through HAPI's own response writer (same status, content type, charset and gzip). It runs after
+ * every other outgoing-response hook (the HTML highlighter among them), and steps aside for
+ * anything that changes the encoding: XML or HTML, {@code _pretty}, {@code _summary},
+ * {@code _elements}, {@code _count}; HAPI then encodes as before.
+ */
+@Interceptor
+public final class ParametersResponseWriter {
+
+    private static final String[] ENCODING_OPTIONS = {
+        Constants.PARAM_SUMMARY, Constants.PARAM_ELEMENTS, Constants.PARAM_ELEMENTS + Constants.PARAM_ELEMENTS_EXCLUDE_MODIFIER,
+        Constants.PARAM_COUNT
+    };
+
+    /** @return false when the answer was written here */
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = Integer.MAX_VALUE)
+    public boolean outgoingResponse(RequestDetails request, ResponseDetails response) throws IOException {
+        IBaseResource resource = response.getResponseResource();
+        if (!(resource instanceof Parameters parameters) || !plainJsonRequested(request) || !ParametersJson.writable(parameters)) {
+            return true;
+        }
+        String contentType = RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
+        Writer writer = request.getResponse()
+                .getResponseWriter(response.getResponseCode(), contentType, Constants.CHARSET_NAME_UTF8,
+                        request.isRespondGzip());
+        ParametersJson.write(parameters, writer);
+        request.getResponse().commitResponse(writer);
+        return false;
+    }
+
+    private static boolean plainJsonRequested(RequestDetails request) {
+        if (RestfulServerUtils.determineResponseEncodingWithDefault(request).getEncoding() != EncodingEnum.JSON
+                || RestfulServerUtils.prettyPrintResponse(request.getServer(), request)) {
+            return false;
+        }
+        Map<String, String[]> parameters = request.getParameters();
+        for (String option : ENCODING_OPTIONS) {
+            if (parameters.containsKey(option)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
