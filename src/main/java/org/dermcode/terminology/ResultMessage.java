@@ -12,14 +12,17 @@ import org.hl7.fhir.r5.model.OperationOutcome.OperationOutcomeIssueComponent;
 /**
  * The {@code message} of a {@code $validate-code} answer of HL7's engine, as HL7's engine writes it
  * now: the text of every error among the issues, and the engine's other messages that are not only
- * the text of an informational issue (a coding of a CodeableConcept that is not in the value set is
- * information, the concept's error says it), sorted and each once, joined by "; ". 6.6.7 left out
+ * the text of an informational issue (a display only right in the code system's own language is
+ * the one information that is also the message; a coding of a CodeableConcept that is not in the value set is
+ * information, the concept's error says it; a code a fragment does not hold is no message), sorted and
+ * each once, joined by "; ". 6.6.7 left out
  * errors it raised while checking value set membership (a code that is not active, a relative
  * system) and kept the informational texts.
  */
 final class ResultMessage {
 
     private static final String TAKEN = "\u0000";
+    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
     private ResultMessage() {
     }
@@ -32,7 +35,8 @@ final class ResultMessage {
     static String of(String engineMessage, List<OperationOutcomeIssueComponent> all,
             List<OperationOutcomeIssueComponent> kept) {
         Set<String> parts = new TreeSet<>();
-        Set<String> stated = kept.stream().filter(i -> i.getSeverity() != IssueSeverity.INFORMATION)
+        Set<String> stated = kept.stream().filter(i -> i.getSeverity() != IssueSeverity.INFORMATION
+                && !FragmentCodes.isUnknownInFragment(i))
                 .map(ResultMessage::text).filter(Objects::nonNull).collect(Collectors.toSet());
         String rest = engineMessage == null ? "" : engineMessage;
         // an issue's text may hold "; " itself: take the texts whole, the longest first
@@ -52,7 +56,8 @@ final class ResultMessage {
             }
         }
         for (OperationOutcomeIssueComponent issue : kept) {
-            if (issue.getSeverity() == IssueSeverity.ERROR && text(issue) != null) {
+            if ((issue.getSeverity() == IssueSeverity.ERROR || DefaultLanguageDisplay.OK_ID.equals(
+                    issue.getExtensionString(MESSAGE_ID))) && text(issue) != null) {
                 parts.add(text(issue));
             }
         }

@@ -486,9 +486,19 @@ public final class TxOperations {
         } else if (code != null) {
             out.addParameter("code", new CodeType(code));
         }
-        out.addParameter("result", result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
-        List<OperationOutcomeIssueComponent> issues = result.getIssues() == null ? List.of()
+        List<OperationOutcomeIssueComponent> engineIssues = result.getIssues() == null ? List.of()
                 : withoutRetiredWarnings(result.getIssues());
+        List<OperationOutcomeIssueComponent> issues = DefaultLanguageDisplay.current(
+                FragmentCodes.decided(engineIssues), new DefaultLanguageDisplay.Checked(
+                        result.getSystem() != null ? result.getSystem() : system, result.getVersion(),
+                        result.getCode() != null ? result.getCode() : code,
+                        display != null || codeableConcept == null || codeableConcept.getCoding().size() != 1
+                                ? display : codeableConcept.getCodingFirstRep().getDisplay(),
+                        options.langSummary()), context);
+        // where the current rules changed the engine's issues, its errors left decide
+        out.addParameter("result", issues != engineIssues
+                ? issues.stream().noneMatch(i -> i.getSeverity() == IssueSeverity.ERROR)
+                : result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
         String message = ResultMessage.of(result.getMessage(), result.getIssues() == null ? List.of() : result.getIssues(), issues);
         if (message != null) {
             out.addParameter("message", message);
@@ -653,6 +663,14 @@ public final class TxOperations {
         }
     }
 
+    private static int countNested(List<ValueSet.ValueSetExpansionContainsComponent> contains) {
+        int n = 0;
+        for (ValueSet.ValueSetExpansionContainsComponent c : contains) {
+            n += 1 + countNested(c.getContains());
+        }
+        return n;
+    }
+
     private static int countAll(List<org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent> contains) {
         int n = 0;
         for (org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent c : contains) {
@@ -693,6 +711,7 @@ public final class TxOperations {
             throw expansionFailure(outcome);
         }
         ValueSet expanded = outcome.getValueset();
+        FragmentExpansion.current(expanded.getExpansion());
         int removed = conceptStatus(context, expanded, expanded.getExpansion().getContains(), activeOnly,
                 new java.util.HashMap<>());
         if (removed > 0 && expanded.getExpansion().hasTotal()) {
@@ -703,6 +722,12 @@ public final class TxOperations {
         }
         if (filter != null) {
             applyTextFilter(expanded.getExpansion(), filter, request);
+        } else if (request.has("count") && Integer.parseInt(request.text("count").strip()) == 0) {
+            // count 0 asks how many codes there are, not for any (6.6.7 read 0 as no limit)
+            if (!expanded.getExpansion().hasTotal()) {
+                expanded.getExpansion().setTotal(countNested(expanded.getExpansion().getContains()));
+            }
+            expanded.getExpansion().getContains().clear();
         }
         // the engine echoes its defaults too; the answer echoes what the request asked for
         for (String name : List.of("excludeNested", "count", "offset")) {

@@ -69,6 +69,18 @@ class TxOperationsTest {
     }
 
     @Test
+    void countZeroGivesTheTotalWithoutCodes() {
+        ValueSet out = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "count", new org.hl7.fhir.r4.model.IntegerType(0)), null);
+        assertThat(out.getExpansion().getTotal()).isEqualTo(2);
+        assertThat(out.getExpansion().getContains()).isEmpty();
+
+        ValueSet one = TX.expand(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
+                "count", new org.hl7.fhir.r4.model.IntegerType(1)), null);
+        assertThat(one.getExpansion().getContains()).hasSize(1);
+    }
+
+    @Test
     void validatesACodeOfATxResourceCodeSystemWithTheHl7Messages() {
         Parameters good = TX.validateCode(request(List.of(colours("2.0.0"), all()), "url", new UriType(VS),
                 "system", new UriType(CS), "code", new CodeType("red")), false, null);
