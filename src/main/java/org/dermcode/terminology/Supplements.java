@@ -55,7 +55,18 @@ final class Supplements {
      * The request as the engine and the lookup see it, and the supplements used (versioned urls,
      * in the order named).
      */
-    record Applied(TxRequest request, List<String> used) {
+    record Applied(TxRequest request, List<String> used, Map<String, List<Extension>> extensions) {
+
+        /**
+         * An expansion of a value set whose supplement requirements were taken off the engine's copy
+         * gets the value set's own extensions back (the answer echoes the value set as it is).
+         */
+        void restore(ValueSet expansion) {
+            List<Extension> own = extensions.get(expansion.getUrl() + "|" + expansion.getVersion());
+            if (own != null) {
+                expansion.setExtension(new ArrayList<>(own.stream().map(Extension::copy).toList()));
+            }
+        }
     }
 
     /**
@@ -75,7 +86,7 @@ final class Supplements {
         }
         Set<String> named = named(request, valueSetUrl);
         if (supplements.isEmpty() && named.isEmpty()) {
-            return new Applied(request, List.of());
+            return new Applied(request, List.of(), Map.of());
         }
         List<CodeSystem> chosen = new ArrayList<>();
         for (String canonical : named) {
@@ -89,6 +100,7 @@ final class Supplements {
         }
         List<IBaseResource> resources = new ArrayList<>();
         List<CodeSystem> supplemented = new ArrayList<>();
+        Map<String, List<Extension>> extensions = new HashMap<>();
         for (IBaseResource resource : request.resources()) {
             if (resource instanceof CodeSystem cs && isSupplement(cs)) {
                 resources.add(withoutTarget(cs));
@@ -97,6 +109,7 @@ final class Supplements {
                 supplemented.add(cs);
             } else if (resource instanceof ValueSet vs && hasSupplementExtension(vs)) {
                 resources.add(withoutSatisfied(vs, supplements));
+                extensions.put(vs.getUrl() + "|" + vs.getVersion(), vs.getExtension());
             } else {
                 resources.add(resource);
             }
@@ -121,7 +134,7 @@ final class Supplements {
             }
         }
         List<String> used = chosen.stream().map(Supplements::versionedUrl).toList();
-        return new Applied(new TxRequest(parameters, resources, request.acceptLanguage()), used);
+        return new Applied(new TxRequest(parameters, resources, request.acceptLanguage()), used, extensions);
     }
 
     static boolean isSupplement(CodeSystem cs) {

@@ -636,6 +636,7 @@ public final class TxOperations {
         return inSession(request.resources(), request, session -> {
             org.hl7.fhir.r4.model.ValueSet out = expand(session, request, instanceUrl);
             regexFilters.restore(out);
+            supplements.restore(out);
             for (String used : supplements.used()) {
                 out.getExpansion().addParameter().setName("used-supplement").setValue(new org.hl7.fhir.r4.model.UriType(used));
             }

@@ -245,6 +245,17 @@ class SupplementsTest {
         }
 
         @Test
+        void anExpansionOfAValueSetNamingItsSupplementEchoesTheValueSetWithItsExtension() {
+            ValueSet out = TX.expand(request(resources(), "url", new UriType(VS_SUPPLEMENTED)), null);
+
+            assertThat(out.getExtensionsByUrl(Supplements.VALUESET_SUPPLEMENT)).singleElement()
+                    .satisfies(e -> assertThat(e.getValue().primitiveValue()).isEqualTo(SUPPLEMENT + "|1.0"));
+            assertThat(out.getExpansion().getParameter()).filteredOn(p -> p.getName().equals("used-supplement"))
+                    .singleElement().satisfies(p -> assertThat(p.getValue().primitiveValue())
+                            .isEqualTo(SUPPLEMENT + "|1.0"));
+        }
+
+        @Test
         void anExpansionWithoutItHasNeitherAndIsNotRefused() {
             ValueSet out = TX.expand(request(resources(), "url", new UriType(VS), "includeDesignations",
                     new org.hl7.fhir.r4.model.BooleanType(true)), null);
