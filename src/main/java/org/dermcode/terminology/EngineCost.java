@@ -63,9 +63,37 @@ final class EngineCost {
         long concepts = cost.loaded();
         ValueSet target = valueSetLevel ? cost.target(instanceUrl) : null;
         if (target != null) {
-            concepts = add(concepts, cost.work(target));
+            long work = cost.work(target);
+            concepts = add(concepts, work);
+            if (validates(request) && differingVersions(target)) {
+                // MultiVersionCodings expands the value set before the engine checks the code in it
+                concepts = add(concepts, work);
+            }
         }
         return concepts;
+    }
+
+    /** A $validate-code (or a batch of them): a code, coding or codeable concept to check. */
+    private static boolean validates(TxRequest request) {
+        return request.has("code") || request.has("coding") || request.has("codeableConcept")
+                || request.has("validation");
+    }
+
+    /** One code system named with different versions (or with and without one) in the value set. */
+    private static boolean differingVersions(ValueSet valueSet) {
+        Map<String, String> versions = new HashMap<>();
+        for (List<ValueSet.ConceptSetComponent> sets : List.of(valueSet.getCompose().getInclude(),
+                valueSet.getCompose().getExclude())) {
+            for (ValueSet.ConceptSetComponent set : sets) {
+                if (set.hasSystem()) {
+                    String known = versions.putIfAbsent(set.getSystem(), set.hasVersion() ? set.getVersion() : "");
+                    if (known != null && !known.equals(set.hasVersion() ? set.getVersion() : "")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The concepts of the request's own code systems (and pre-expanded value sets): converted and indexed. */
@@ -199,6 +227,11 @@ final class EngineCost {
             n = add(n, 1 + concept.getProperty().size() + concept.getDesignation().size() + count(concept.getConcept()));
         }
         return n;
+    }
+
+    /** The entries of R5 concepts (each concept, property and designation, children included). */
+    static long entries(List<org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent> concepts) {
+        return countR5(concepts);
     }
 
     private static long countR5(List<org.hl7.fhir.r5.model.CodeSystem.ConceptDefinitionComponent> concepts) {

@@ -51,7 +51,9 @@ final class MultiVersionCodings {
         if (versions.problem() != null) {
             return null;
         }
-        ValueSetExpansionOutcome expanded = ComposedExpansion.expand(session, valueSet, versions, new Parameters());
+        // once per value set and request: the entries of a batch share it
+        ValueSetExpansionOutcome expanded = session.remember(new Key("members", valueSet),
+                () -> ComposedExpansion.expand(session, valueSet, versions, new Parameters()));
         if (expanded.getValueset() == null) {
             return null;
         }
@@ -81,12 +83,39 @@ final class MultiVersionCodings {
         return changed ? new Resolved(withCodings(request, checked), narrowed) : null;
     }
 
-    /** The first version (newest first) in which the coding is valid in its code system, else the first. */
+    /** A value set's remembered work in a session (by identity: the value set object the request checks against). */
+    private record Key(String what, Object of) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.what.equals(what) && k.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return what.hashCode() * 31 + System.identityHashCode(of);
+        }
+    }
+
+    /**
+     * The first version (newest first) in which the coding is valid in its code system, else the
+     * first. Each try costs the engine the code system's concepts; one request's tries share
+     * {@link EngineCost#MAX_ENTRIES} (beyond it, the newest version is taken untried), so a request
+     * cannot multiply the engine's work by naming many versions or many codings.
+     */
     private static String firstValid(TxEngine.Session session, ValidationOptions options, Coding coding,
             List<String> held) {
         Set<String> candidates = new LinkedHashSet<>();
         held.stream().filter(v -> v != null).forEach(candidates::add);
+        long[] budget = session.remember(new Key("tries", MultiVersionCodings.class),
+                () -> new long[] {EngineCost.MAX_ENTRIES});
         for (String version : candidates) {
+            org.hl7.fhir.r5.model.CodeSystem cs = session.context().fetchResource(
+                    org.hl7.fhir.r5.model.CodeSystem.class, coding.getSystem(), version);
+            long cost = 1 + (cs == null ? 0 : EngineCost.entries(cs.getConcept()));
+            if (cost > budget[0]) {
+                break;
+            }
+            budget[0] -= cost;
             org.hl7.fhir.r5.terminologies.utilities.ValidationResult result = session.context().validateCode(options,
                     coding.copy().setVersion(version), (ValueSet) null);
             if (result.getSeverity() != ValidationMessage.IssueSeverity.ERROR

@@ -173,6 +173,7 @@ public final class TxEngine {
         private final List<Resource> added = new ArrayList<>();
         private final List<Resource> hidden = new ArrayList<>();
         private final java.util.Set<String> lookedUp = new java.util.HashSet<>();
+        private final Map<Object, Object> remembered = new java.util.HashMap<>();
         private int coreAdded;
 
         private Session(SimpleWorkerContext context) {
@@ -256,6 +257,17 @@ public final class TxEngine {
             if (added.stream().noneMatch(r -> id.equals(r.getIdBase()))) {
                 hidden.add(codeSystem);
             }
+        }
+
+        /** What this request has already worked out under {@code key} (made once per session, e.g. for a batch's entries). */
+        @SuppressWarnings("unchecked")
+        <T> T remember(Object key, java.util.function.Supplier<T> make) {
+            Object known = remembered.get(key);
+            if (known == null) {
+                known = make.get();
+                remembered.put(key, known);
+            }
+            return (T) known;
         }
 
         /**

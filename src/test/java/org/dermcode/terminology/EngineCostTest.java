@@ -55,6 +55,22 @@ class EngineCostTest {
     }
 
     @Test
+    void aCodeCheckedInAValueSetOfTwoVersionsCountsTheValueSetTwice() {
+        ValueSet vs = valueSet("http://example.org/vs/a", CS, 0);
+        vs.getCompose().addInclude().setSystem(CS).setVersion("1");
+        vs.getCompose().addInclude().setSystem(CS).setVersion("2");
+        CodeSystem v1 = codeSystem(100).setVersion("1");
+        CodeSystem v2 = codeSystem(100).setVersion("2");
+        TxRequest expand = request("http://example.org/vs/a", v1, v2, vs);
+        TxRequest validate = request("http://example.org/vs/a", v1, v2, vs);
+        validate.parameters().addParameter("code", new org.hl7.fhir.r5.model.CodeType("c1"));
+
+        // the code's versions are found in the value set's expansion, then the engine checks it there
+        assertThat(estimate(expand)).isEqualTo(200 + 2 * 100);
+        assertThat(estimate(validate)).isEqualTo(200 + 2 * 2 * 100);
+    }
+
+    @Test
     void propertiesAndDesignationsAreEntriesToo() {
         CodeSystem cs = codeSystem(10);
         cs.getConceptFirstRep().addProperty().setCode("p").setValue(new StringType("x"));

@@ -133,6 +133,40 @@ class MultiVersionCodingsTest {
     }
 
     @Test
+    void theVersionsTriedShareOneBudgetPerRequest() {
+        List<IBaseResource> resources = new ArrayList<>();
+        for (String version : List.of("1.0.0", "2.0.0")) {
+            CodeSystem cs = new CodeSystem().setUrl(CS).setVersion(version).setStatus(PublicationStatus.ACTIVE)
+                    .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+            for (int i = 0; i < 4_000; i++) {
+                cs.addConcept().setCode("c" + i).setDisplay(version + " " + i);
+            }
+            resources.add(cs);
+        }
+        ValueSet vs = valueSet(false);
+        resources.add(vs);
+        Parameters shared = new Parameters();
+        shared.addParameter().setName("url").setValue(new UriType(VS));
+        List<TxRequest> entries = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Parameters entry = shared.copy();
+            entry.addParameter().setName("coding").setValue(new Coding().setSystem(CS).setCode("c1")
+                    .setDisplay("1.0.0 1"));
+            entries.add(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(entry), List.of(), null));
+        }
+
+        List<org.hl7.fhir.r4.model.Resource> out = TX.batchValidateCode(
+                new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(shared), resources, null), entries,
+                false, e -> { });
+
+        // the first entry tries 2.0.0 then 1.0.0 (8,002 entries of 16,000); the second can afford one try only
+        assertThat(value((Parameters) out.get(0), "version")).isEqualTo("1.0.0");
+        assertThat(value((Parameters) out.get(0), "result")).isEqualTo("true");
+        assertThat(value((Parameters) out.get(1), "version")).isEqualTo("2.0.0");
+        assertThat(value((Parameters) out.get(1), "result")).isEqualTo("false");
+    }
+
+    @Test
     void aCodeInNoVersionIsNotInTheValueSet() {
         Parameters out = validate(valueSet(false), "coding", new Coding().setSystem(CS).setCode("black"));
 
