@@ -20,6 +20,7 @@ import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.DermcodeValidationSupport;
 import org.dermcode.terminology.TerminologyRepository;
 import org.hl7.fhir.r4.model.Claim;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -73,7 +74,7 @@ public class ClaimConfig {
 
     @Bean
     public ValidatorWarmUp validatorWarmUp(ProfileValidator profileValidator, FhirContext fhirContext,
-            DermcodeProperties properties) {
+            DermcodeProperties properties, ObjectProvider<StartupPreload> preload) {
         Claim sample;
         try (InputStream in = new ClassPathResource(WARM_UP_CLAIM).getInputStream()) {
             sample = fhirContext.newJsonParser().parseResource(Claim.class, new String(in.readAllBytes(),
@@ -81,6 +82,9 @@ public class ClaimConfig {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + WARM_UP_CLAIM, e);
         }
-        return new ValidatorWarmUp(profileValidator, sample, properties.validation().warmUp());
+        StartupPreload started = preload.getIfAvailable();
+        // the warm-up's larger half, HAPI's core definitions, may already be read by the preload
+        return new ValidatorWarmUp(profileValidator, sample, properties.validation().warmUp(),
+                started == null ? () -> { } : started::awaitCoreDefinitions);
     }
 }

@@ -40,6 +40,11 @@ public class FhirServerConfig {
 
     @Bean
     public FhirContext fhirContext() {
+        return configuredContext();
+    }
+
+    /** The R4 context of the server, set up once (it is HAPI's shared cached instance). */
+    static FhirContext configuredContext() {
         FhirContext context = FhirContext.forR4Cached();
         // parse warnings quote the offending values, which can be PHI: log without them
         context.setParserErrorHandler(new PhiSafeParserErrorHandler());
@@ -49,9 +54,13 @@ public class FhirServerConfig {
         return context;
     }
 
+    /** Read by {@link StartupPreload} since the context was prepared, else here. */
     @Bean
-    public TerminologyRepository terminologyRepository(FhirContext fhirContext, DermcodeProperties properties) {
-        return new TerminologyLoader(fhirContext).load(properties.terminologyDir(), properties.profilesDir());
+    public TerminologyRepository terminologyRepository(FhirContext fhirContext, DermcodeProperties properties,
+            ObjectProvider<StartupPreload> preload) {
+        StartupPreload started = preload.getIfAvailable();
+        return started != null ? started.repository()
+                : new TerminologyLoader(fhirContext).load(properties.terminologyDir(), properties.profilesDir());
     }
 
     @Bean
