@@ -495,10 +495,16 @@ public final class TxOperations {
                         display != null || codeableConcept == null || codeableConcept.getCoding().size() != 1
                                 ? display : codeableConcept.getCodingFirstRep().getDisplay(),
                         options.langSummary()), context);
+        boolean valid = issues != engineIssues ? issues.stream().noneMatch(i -> i.getSeverity() == IssueSeverity.ERROR)
+                : result.getSeverity() != ValidationMessage.IssueSeverity.ERROR;
+        Coding checkedCoding = codeableConcept == null
+                ? new Coding(system != null ? system : result.getSystem(), code, display).setVersion(version)
+                : codeableConcept.getCoding().size() == 1 ? codeableConcept.getCodingFirstRep() : null;
+        issues = AbstractCodes.checked(request, valid, issues, checkedCoding, request.has("code") ? "code"
+                : codeableConcept == null ? "Coding.code" : "CodeableConcept.coding[0].code", valueSet, context);
         // where the current rules changed the engine's issues, its errors left decide
         out.addParameter("result", issues != engineIssues
-                ? issues.stream().noneMatch(i -> i.getSeverity() == IssueSeverity.ERROR)
-                : result.getSeverity() != ValidationMessage.IssueSeverity.ERROR);
+                ? issues.stream().noneMatch(i -> i.getSeverity() == IssueSeverity.ERROR) : valid);
         String message = ResultMessage.of(result.getMessage(), result.getIssues() == null ? List.of() : result.getIssues(), issues);
         if (message != null) {
             out.addParameter("message", message);
