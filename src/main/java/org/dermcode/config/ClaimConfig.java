@@ -20,7 +20,6 @@ import org.dermcode.terminology.CodeValidationService;
 import org.dermcode.terminology.DermcodeValidationSupport;
 import org.dermcode.terminology.TerminologyRepository;
 import org.hl7.fhir.r4.model.Claim;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -74,7 +73,7 @@ public class ClaimConfig {
 
     @Bean
     public ValidatorWarmUp validatorWarmUp(ProfileValidator profileValidator, FhirContext fhirContext,
-            DermcodeProperties properties, ObjectProvider<StartupPreload> preload) {
+            DermcodeProperties properties) {
         Claim sample;
         try (InputStream in = new ClassPathResource(WARM_UP_CLAIM).getInputStream()) {
             sample = fhirContext.newJsonParser().parseResource(Claim.class, new String(in.readAllBytes(),
@@ -82,9 +81,6 @@ public class ClaimConfig {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + WARM_UP_CLAIM, e);
         }
-        StartupPreload started = preload.getIfAvailable();
-        // the warm-up's larger half, HAPI's core definitions, may already be read by the preload
-        return new ValidatorWarmUp(profileValidator, sample, properties.validation().warmUp(),
-                started == null ? () -> { } : started::awaitCoreDefinitions);
+        return new ValidatorWarmUp(profileValidator, sample, properties.validation().warmUp());
     }
 }

@@ -54,11 +54,11 @@ public class FhirServerConfig {
         return context;
     }
 
-    /** Read by {@link StartupPreload} since the context was prepared, else here. */
+    /** Read by {@link TerminologyPreload} since the context was prepared, else here. */
     @Bean
     public TerminologyRepository terminologyRepository(FhirContext fhirContext, DermcodeProperties properties,
-            ObjectProvider<StartupPreload> preload) {
-        StartupPreload started = preload.getIfAvailable();
+            ObjectProvider<TerminologyPreload> preload) {
+        TerminologyPreload started = preload.getIfAvailable();
         return started != null ? started.repository()
                 : new TerminologyLoader(fhirContext).load(properties.terminologyDir(), properties.profilesDir());
     }

@@ -23,14 +23,11 @@ public class ValidatorWarmUp implements HealthIndicator {
     private final Claim sample;
     private final boolean enabled;
     private final AtomicBoolean warm = new AtomicBoolean();
-    private final Runnable prerequisite;
 
-    /** {@code prerequisite}: run on the warm-up thread first (waiting for a preload). */
-    ValidatorWarmUp(ProfileValidator validator, Claim sample, boolean enabled, Runnable prerequisite) {
+    ValidatorWarmUp(ProfileValidator validator, Claim sample, boolean enabled) {
         this.validator = validator;
         this.sample = sample;
         this.enabled = enabled;
-        this.prerequisite = prerequisite;
         this.warm.set(!enabled);
     }
 
@@ -41,7 +38,6 @@ public class ValidatorWarmUp implements HealthIndicator {
         }
         Thread thread = new Thread(() -> {
             try {
-                prerequisite.run();
                 validator.warmUp(sample);
             } catch (RuntimeException e) {
                 log.error("Profile validator warm-up failed", e);

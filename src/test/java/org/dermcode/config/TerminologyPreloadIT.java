@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The server's repository is the one the preload read while Spring was starting. */
-class StartupPreloadIT extends ServerIT {
+class TerminologyPreloadIT extends ServerIT {
 
     @Autowired
-    private StartupPreload preload;
+    private TerminologyPreload preload;
 
     @Autowired
     private TerminologyRepository repository;

@@ -1,7 +1,5 @@
 package org.dermcode.config;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.dermcode.terminology.TerminologyLoader;
@@ -11,50 +9,37 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Reads what the start-up needs from files on a thread of its own from the moment the application
- * context is prepared, while Spring parses its configuration classes on one core:
- * <ol>
- *   <li>the terminology files (6 MB of CodeSystems and ValueSets), which took a fifth of the main
- *       thread's start-up when {@code terminologyRepository} read them itself;</li>
- *   <li>then HAPI's bundled R4 StructureDefinitions (HAPI keeps them once per FHIR version), the
- *       larger half of the profile validator's warm-up.</li>
- * </ol>
- * {@code terminologyRepository} takes the repository, waiting if it is not there yet; a load error
- * stops the start-up as before. The validator's warm-up waits for the definitions.
+ * Reads the terminology files (6 MB of CodeSystems and ValueSets) on a thread of its own from the
+ * moment the application context is prepared, while Spring parses its configuration classes on
+ * one core; they took a fifth of the main thread's start-up when {@code terminologyRepository}
+ * read them itself. The bean takes the repository, waiting if it is not there yet; a load error
+ * stops the start-up as before. (Reading HAPI's core StructureDefinitions there too, for the
+ * validator's warm-up, was tried: readiness came 0.2 s sooner, the first answer 2 s later.)
  */
-public final class StartupPreload {
+public final class TerminologyPreload {
 
-    static final String BEAN_NAME = "startupPreload";
+    static final String BEAN_NAME = "terminologyPreload";
 
     private final CompletableFuture<TerminologyRepository> repository = new CompletableFuture<>();
-    private final CompletableFuture<Void> coreDefinitions = new CompletableFuture<>();
 
-    private StartupPreload() {
+    private TerminologyPreload() {
     }
 
-    /** Starts reading the content folders of these settings, then the core definitions, on a daemon thread. */
-    static StartupPreload start(DermcodeProperties properties) {
-        StartupPreload preload = new StartupPreload();
-        Thread thread = new Thread(() -> preload.load(properties), "startup-preload");
+    /** Starts reading the content folders of these settings on a daemon thread. */
+    static TerminologyPreload start(DermcodeProperties properties) {
+        TerminologyPreload preload = new TerminologyPreload();
+        Thread thread = new Thread(() -> preload.load(properties), "terminology-preload");
         thread.setDaemon(true);
         thread.start();
         return preload;
     }
 
     private void load(DermcodeProperties properties) {
-        FhirContext context = FhirServerConfig.configuredContext();
         try {
-            repository.complete(new TerminologyLoader(context)
+            repository.complete(new TerminologyLoader(FhirServerConfig.configuredContext())
                     .load(properties.terminologyDir(), properties.profilesDir()));
         } catch (Throwable e) {
             repository.completeExceptionally(e);
-        }
-        try {
-            new DefaultProfileValidationSupport(context).fetchAllStructureDefinitions();
-            coreDefinitions.complete(null);
-        } catch (Throwable e) {
-            // the validator loads them itself when it needs them
-            coreDefinitions.completeExceptionally(e);
         }
     }
 
@@ -71,11 +56,6 @@ public final class StartupPreload {
             }
             throw e;
         }
-    }
-
-    /** Waits until HAPI's core definitions are read (or their reading failed). */
-    void awaitCoreDefinitions() {
-        coreDefinitions.exceptionally(e -> null).join();
     }
 
     /** Starts the preload when the context is prepared (registered in META-INF/spring.factories). */

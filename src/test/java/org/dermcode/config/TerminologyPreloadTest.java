@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
-class StartupPreloadTest {
+class TerminologyPreloadTest {
 
     private static DermcodeProperties settings(String terminology) {
         MockEnvironment environment = new MockEnvironment().withProperty("dermcode.terminology-dir", terminology);
@@ -22,19 +22,18 @@ class StartupPreloadTest {
     }
 
     @Test
-    void readsTheConfiguredTerminologyFolderAndTheCoreDefinitions() {
-        StartupPreload preload = StartupPreload.start(settings("terminology"));
+    void readsTheConfiguredTerminologyFolder() {
+        TerminologyPreload preload = TerminologyPreload.start(settings("terminology"));
         TerminologyRepository repository = preload.repository();
         assertThat(repository.codeSystem(SystemUrls.CPT, "2026")).isPresent();
         assertThat(repository.codeSystem(SystemUrls.ICD10CM, "2027")).isPresent();
         assertThat(preload.repository()).isSameAs(repository);
-        preload.awaitCoreDefinitions();
     }
 
     @Test
     void aBrokenFileStopsTheStartUpWithTheLoadersMessage(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("CodeSystem-broken.json"), "{\"resourceType\":\"CodeSystem\",");
-        StartupPreload preload = StartupPreload.start(settings(folder.toString()));
+        TerminologyPreload preload = TerminologyPreload.start(settings(folder.toString()));
         assertThatThrownBy(preload::repository).isInstanceOf(TerminologyLoadException.class)
                 .hasMessageContaining("CodeSystem-broken.json");
     }
