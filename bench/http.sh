@@ -49,6 +49,13 @@ wait_for() { # url, timeout s
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
+# a server still running on one of the ports (a previous run shutting down) would answer the
+# start-up probes for the new one: wait until all three ports are free
+for p in "$PORT" $((PORT+1)) $((PORT+2)); do
+  for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$p/" || break; sleep 0.1; done
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "port $p is in use" >&2; exit 1; fi
+done
+
 t0=$(now_ms)
 A=$(start_server "$PORT"); PIDS+=("$A")
 wait_for "http://127.0.0.1:$PORT/fhir/metadata" 120; t_meta=$(( $(now_ms) - t0 ))

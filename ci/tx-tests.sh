@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 # the percentage reached (docs/conformance.md) minus one: the score can only go up
-MIN_PERCENT="${TX_TESTS_MIN:-78}"
+MIN_PERCENT="${TX_TESTS_MIN:-89}"
 SUITE="$ROOT/../shared/conformance/run-tx-tests.sh"
 if [ ! -f "$SUITE" ]; then
   echo "tx-tests: skipped, $SUITE is absent"
