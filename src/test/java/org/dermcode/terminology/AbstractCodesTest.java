@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -21,8 +20,7 @@ class AbstractCodesTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/grouped";
     private static final String VS = "http://example.org/fhir/ValueSet/grouped";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 1),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     private static Parameters validate(String code, Boolean allowAbstract) {
         CodeSystem cs = new CodeSystem().setUrl(CS).setVersion("1").setStatus(PublicationStatus.ACTIVE)
@@ -39,7 +37,7 @@ class AbstractCodesTest {
             r4.addParameter().setName("abstract").setValue(new BooleanType(allowAbstract));
         }
         List<IBaseResource> resources = new ArrayList<>(List.of(cs, vs));
-        return TX.validateCode(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        return TX.validateCode(TestEngine.request(r4, resources),
                 false, null);
     }
 

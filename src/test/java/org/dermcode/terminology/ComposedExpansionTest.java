@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -23,8 +22,7 @@ class ComposedExpansionTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/colours";
     private static final String VS = "http://example.org/fhir/ValueSet/colours";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     /** 1.0.0: red, green, blue; 2.0.0: red, green (renamed), violet. */
     private static CodeSystem colours(String version) {
@@ -47,7 +45,7 @@ class ComposedExpansionTest {
             r4.addParameter().setName((String) nameValue[i]).setValue((org.hl7.fhir.r4.model.Type) nameValue[i + 1]);
         }
         List<IBaseResource> resources = new ArrayList<>(List.of(colours("1.0.0"), colours("2.0.0"), vs));
-        return TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null), null);
+        return TX.expand(TestEngine.request(r4, resources), null);
     }
 
     /** Each code as code|version. */
@@ -169,7 +167,7 @@ class ComposedExpansionTest {
         r4.addParameter().setName("url").setValue(new UriType(VS));
         List<IBaseResource> resources = new ArrayList<>(List.of(colours("2.0.0"), vs, reds));
 
-        ValueSet out = TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        ValueSet out = TX.expand(TestEngine.request(r4, resources),
                 null);
 
         assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
@@ -217,8 +215,7 @@ class ComposedExpansionTest {
         r4.addParameter().setName("url").setValue(new UriType(VS));
         List<IBaseResource> resources = new ArrayList<>(List.of(big, vs));
 
-        assertThatThrownBy(() -> TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4),
-                resources, null), null)).isInstanceOfSatisfying(BaseServerResponseException.class,
+        assertThatThrownBy(() -> TX.expand(TestEngine.request(r4, resources), null)).isInstanceOfSatisfying(BaseServerResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(422));
     }
 

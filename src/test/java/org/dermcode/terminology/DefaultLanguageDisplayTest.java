@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
@@ -21,8 +20,7 @@ class DefaultLanguageDisplayTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/english";
     private static final String VS = "http://example.org/fhir/ValueSet/english";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 1),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     private static Parameters validate(String display) {
         CodeSystem cs = new CodeSystem().setUrl(CS).setVersion("1").setStatus(PublicationStatus.ACTIVE)
@@ -38,7 +36,7 @@ class DefaultLanguageDisplayTest {
         r4.addParameter().setName("display").setValue(new StringType(display));
         r4.addParameter().setName("displayLanguage").setValue(new CodeType("de"));
         List<IBaseResource> resources = new ArrayList<>(List.of(cs, vs));
-        return TX.validateCode(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        return TX.validateCode(TestEngine.request(r4, resources),
                 false, null);
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -46,7 +45,7 @@ class IssuePathsTest {
 
     @Test
     void anEngineErrorForAFilterWithoutValueHasTheFiltersPath() {
-        TxOperations tx = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 1), TestTerminology.REPOSITORY);
+        TxOperations tx = TestEngine.TX;
         CodeSystem cs = new CodeSystem().setUrl(CS).setVersion("1").setStatus(PublicationStatus.ACTIVE)
                 .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
         cs.addConcept().setCode("a").setDisplay("A");
@@ -56,7 +55,7 @@ class IssuePathsTest {
         Parameters r4 = new Parameters();
         r4.addParameter().setName("url").setValue(new UriType(VS));
         List<IBaseResource> resources = new ArrayList<>(List.of(cs, vs));
-        TxRequest request = new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null);
+        TxRequest request = TestEngine.request(r4, resources);
 
         assertThatThrownBy(() -> tx.expand(request, null)).isInstanceOfSatisfying(BaseServerResponseException.class,
                 e -> {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
@@ -22,8 +21,7 @@ class MultiVersionCodingsTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/colours";
     private static final String VS = "http://example.org/fhir/ValueSet/colours";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     /** 1.0.0: red, green, blue; 2.0.0: red, green (renamed), violet. */
     private static CodeSystem colours(String version) {
@@ -55,7 +53,7 @@ class MultiVersionCodingsTest {
             r4.addParameter().setName("system").setValue(new UriType(CS));
         }
         List<IBaseResource> resources = new ArrayList<>(List.of(colours("1.0.0"), colours("2.0.0"), vs));
-        return TX.validateCode(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        return TX.validateCode(TestEngine.request(r4, resources),
                 false, null);
     }
 
@@ -152,11 +150,11 @@ class MultiVersionCodingsTest {
             Parameters entry = shared.copy();
             entry.addParameter().setName("coding").setValue(new Coding().setSystem(CS).setCode("c1")
                     .setDisplay("1.0.0 1"));
-            entries.add(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(entry), List.of(), null));
+            entries.add(TestEngine.request(entry, List.of()));
         }
 
         List<org.hl7.fhir.r4.model.Resource> out = TX.batchValidateCode(
-                new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(shared), resources, null), entries,
+                TestEngine.request(shared, resources), entries,
                 false, e -> { });
 
         // the first entry tries 2.0.0 then 1.0.0 (8,002 entries of 16,000); the second can afford one try only

@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -32,8 +31,7 @@ class SupplementsTest {
     private static final String SUPPLEMENT = "http://example.org/fhir/CodeSystem/lesions-nl";
     private static final String VS = "http://example.org/fhir/ValueSet/lesions";
     private static final String VS_SUPPLEMENTED = "http://example.org/fhir/ValueSet/lesions-nl";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     private static CodeSystem lesions() {
         CodeSystem cs = new CodeSystem().setUrl(CS).setVersion("1.0").setStatus(PublicationStatus.ACTIVE)
@@ -78,7 +76,7 @@ class SupplementsTest {
         for (int i = 0; i < nameValue.length; i += 2) {
             r4.addParameter().setName((String) nameValue[i]).setValue((org.hl7.fhir.r4.model.Type) nameValue[i + 1]);
         }
-        return new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), new ArrayList<>(resources), null);
+        return TestEngine.request(r4, new ArrayList<>(resources));
     }
 
     private static Supplements.Applied apply(TxRequest request, String valueSetUrl) {

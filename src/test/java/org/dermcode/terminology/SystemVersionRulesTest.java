@@ -20,8 +20,7 @@ class SystemVersionRulesTest {
         for (int i = 0; i < nameVersion.length; i += 2) {
             r4.addParameter().setName(nameVersion[i]).setValue(new CanonicalType(CS + "|" + nameVersion[i + 1]));
         }
-        return SystemVersionRules.of(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4),
-                new ArrayList<>(), null));
+        return SystemVersionRules.of(TestEngine.request(r4, new ArrayList<>()));
     }
 
     @Nested

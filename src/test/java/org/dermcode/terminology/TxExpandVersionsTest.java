@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -22,8 +21,7 @@ class TxExpandVersionsTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/shapes";
     private static final String VS = "http://example.org/fhir/ValueSet/shapes";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     /** Version 1.0.0 has circle and square; 2.0.0 adds triangle. */
     private static CodeSystem shapes(String version) {
@@ -52,7 +50,7 @@ class TxExpandVersionsTest {
             r4.addParameter().setName(ruleVersion[i]).setValue(new CanonicalType(CS + "|" + ruleVersion[i + 1]));
         }
         List<IBaseResource> resources = new ArrayList<>(List.of(shapes("1.0.0"), shapes("2.0.0"), vs));
-        return TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null), null);
+        return TX.expand(TestEngine.request(r4, resources), null);
     }
 
     private static List<String> codes(ValueSet out) {
@@ -132,7 +130,7 @@ class TxExpandVersionsTest {
         r4.addParameter().setName("url").setValue(new UriType(VS));
         r4.addParameter().setName("default-valueset-version").setValue(new CanonicalType(VS + "|1"));
         List<IBaseResource> resources = new ArrayList<>(List.of(shapes("1.0.0"), valueSet("1.0.0")));
-        ValueSet out = TX.expand(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        ValueSet out = TX.expand(TestEngine.request(r4, resources),
                 null);
 
         assertThat(parameters(out)).contains("default-valueset-version=" + VS + "|1");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -23,8 +22,7 @@ class TxOperationsTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/colours";
     private static final String VS = "http://example.org/fhir/ValueSet/colours";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     /** A code system that uses the standard 'status' property without declaring it (FHIR defines it). */
     private static CodeSystem colours(String version) {
@@ -47,7 +45,7 @@ class TxOperationsTest {
         for (int i = 0; i < nameValue.length; i += 2) {
             r4.addParameter().setName((String) nameValue[i]).setValue((org.hl7.fhir.r4.model.Type) nameValue[i + 1]);
         }
-        return new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), new ArrayList<>(resources), null);
+        return TestEngine.request(r4, new ArrayList<>(resources));
     }
 
     private static String value(Parameters p, String name) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dermcode.TestTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -22,8 +21,7 @@ class TxValidateCodeVersionsTest {
 
     private static final String CS = "http://example.org/fhir/CodeSystem/shapes";
     private static final String VS = "http://example.org/fhir/ValueSet/shapes";
-    private static final TxOperations TX = new TxOperations(new TxEngine(TestTerminology.REPOSITORY, 2),
-            TestTerminology.REPOSITORY);
+    private static final TxOperations TX = TestEngine.TX;
 
     private static CodeSystem shapes(String version) {
         CodeSystem cs = new CodeSystem().setUrl(CS).setVersion(version).setStatus(PublicationStatus.ACTIVE)
@@ -47,7 +45,7 @@ class TxValidateCodeVersionsTest {
         }
         List<IBaseResource> resources = new ArrayList<>(List.of(shapes("1.0.0"), shapes("2.0.0"),
                 valueSet(includeVersion)));
-        return TX.validateCode(new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null),
+        return TX.validateCode(TestEngine.request(r4, resources),
                 false, null);
     }
 
