@@ -101,10 +101,7 @@ public final class CodeSystemProvider implements IResourceProvider {
         List<IBaseResource> resources = txResource;
         List<String> supplements = List.of();
         if (txResource != null && !txResource.isEmpty() || useSupplement != null && !useSupplement.isEmpty()) {
-            TxRequest request = TxRequest.of(details);
-            // HAPI's tx-resource (a non-Parameters body lands there too, and is refused by the scope)
-            Supplements.Applied applied = tx.supplemented(new TxRequest(request.parameters(),
-                    txResource == null ? List.of() : new java.util.ArrayList<>(txResource), request.acceptLanguage()), null);
+            Supplements.Applied applied = tx.supplementedLookup(details, txResource);
             resources = applied.request().resources();
             supplements = applied.used();
         }

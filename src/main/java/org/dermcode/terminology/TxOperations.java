@@ -249,6 +249,17 @@ public final class TxOperations {
                 url -> repository.codeSystem(url).map(CodeSystemIndex::codeSystem).orElse(null));
     }
 
+    /**
+     * A {@code $lookup}'s resources with the supplements it names merged in: HAPI's
+     * {@code tx-resource} list (a body that is no Parameters lands there too, and the scope refuses it).
+     */
+    Supplements.Applied supplementedLookup(ca.uhn.fhir.rest.api.server.RequestDetails details,
+            List<org.hl7.fhir.instance.model.api.IBaseResource> txResource) {
+        TxRequest request = TxRequest.of(details);
+        return supplemented(new TxRequest(request.parameters(),
+                txResource == null ? List.of() : new java.util.ArrayList<>(txResource), request.acceptLanguage()), null);
+    }
+
     private static String valueSetUrl(TxRequest request, String instanceUrl) {
         return request.has("url") ? request.text("url") : instanceUrl;
     }
