@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.RestfulServerUtils.ResponseEncoding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -33,21 +34,25 @@ public final class ParametersResponseWriter {
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = Integer.MAX_VALUE)
     public boolean outgoingResponse(RequestDetails request, ResponseDetails response) throws IOException {
         IBaseResource resource = response.getResponseResource();
-        if (!(resource instanceof Parameters parameters) || !plainJsonRequested(request) || !ParametersJson.writable(parameters)) {
+        if (!(resource instanceof Parameters parameters)) {
             return true;
         }
-        String contentType = RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
+        ResponseEncoding encoding = RestfulServerUtils.determineResponseEncodingWithDefault(request);
+        if (encoding.getEncoding() != EncodingEnum.JSON || !plainEncodingRequested(request)
+                || !ParametersJson.writable(parameters)) {
+            return true;
+        }
         Writer writer = request.getResponse()
-                .getResponseWriter(response.getResponseCode(), contentType, Constants.CHARSET_NAME_UTF8,
-                        request.isRespondGzip());
+                .getResponseWriter(response.getResponseCode(), encoding.getResourceContentType(),
+                        Constants.CHARSET_NAME_UTF8, request.isRespondGzip());
         ParametersJson.write(parameters, writer);
         request.getResponse().commitResponse(writer);
         return false;
     }
 
-    private static boolean plainJsonRequested(RequestDetails request) {
-        if (RestfulServerUtils.determineResponseEncodingWithDefault(request).getEncoding() != EncodingEnum.JSON
-                || RestfulServerUtils.prettyPrintResponse(request.getServer(), request)) {
+    /** No _pretty, _summary, _elements or _count: the options that change HAPI's encoding. */
+    private static boolean plainEncodingRequested(RequestDetails request) {
+        if (RestfulServerUtils.prettyPrintResponse(request.getServer(), request)) {
             return false;
         }
         Map<String, String[]> parameters = request.getParameters();
