@@ -21,8 +21,6 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
  */
 final class AbstractCodes {
 
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
-    private static final String ISSUE_TYPES = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
     /** The engine's message (in its bundle since 6.6.7, no constant there yet). */
     private static final String ABSTRACT_CODE_NOT_ALLOWED = "ABSTRACT_CODE_NOT_ALLOWED";
 
@@ -60,8 +58,8 @@ final class AbstractCodes {
             String text) {
         OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent().setSeverity(IssueSeverity.ERROR)
                 .setCode(type);
-        issue.addExtension(MESSAGE_ID, new StringType(id));
-        issue.getDetails().addCoding(ISSUE_TYPES, txType, null);
+        issue.addExtension(TxOperations.MESSAGE_ID, new StringType(id));
+        issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, txType, null);
         issue.getDetails().setText(text);
         issue.addExpression(path);
         return issue;

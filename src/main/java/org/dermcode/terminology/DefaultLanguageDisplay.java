@@ -22,8 +22,6 @@ import org.hl7.fhir.r5.terminologies.CodeSystemUtilities;
 final class DefaultLanguageDisplay {
 
     static final String OK_ID = "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK";
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
-    private static final String ISSUE_TYPES = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
     private static final List<String> COMMENTS = List.of("NO_VALID_DISPLAY_FOUND_LANG_NONE",
             "NO_VALID_DISPLAY_FOUND_LANG_SOME");
     private static final String ERROR_ID = "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR";
@@ -44,7 +42,7 @@ final class DefaultLanguageDisplay {
         List<OperationOutcomeIssueComponent> out = new ArrayList<>(issues.size());
         boolean changed = false;
         for (OperationOutcomeIssueComponent issue : issues) {
-            String id = issue.getExtensionString(MESSAGE_ID);
+            String id = issue.getExtensionString(TxOperations.MESSAGE_ID);
             if (COMMENTS.contains(id) || ERROR_ID.equals(id) && inOwnLanguage(checked, context)) {
                 out.add(ok(issue, checked));
                 changed = true;
@@ -78,8 +76,8 @@ final class DefaultLanguageDisplay {
     private static OperationOutcomeIssueComponent ok(OperationOutcomeIssueComponent was, Checked checked) {
         OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent()
                 .setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INVALID);
-        issue.addExtension(MESSAGE_ID, new org.hl7.fhir.r5.model.StringType(OK_ID));
-        issue.getDetails().addCoding(ISSUE_TYPES, "invalid-display", null);
+        issue.addExtension(TxOperations.MESSAGE_ID, new org.hl7.fhir.r5.model.StringType(OK_ID));
+        issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, "invalid-display", null);
         issue.getDetails().setText(TxMessages.format("engine." + OK_ID, "", checked.system(), checked.code(),
                 checked.languages(), checked.display()));
         was.getLocation().forEach(l -> issue.addLocation(l.getValue()));

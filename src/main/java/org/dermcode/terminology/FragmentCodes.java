@@ -11,15 +11,13 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
  */
 final class FragmentCodes {
 
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
-    private static final String ISSUE_TYPES = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
 
     private FragmentCodes() {
     }
 
     /** Whether this issue says a fragment does not hold the code. */
     static boolean isUnknownInFragment(OperationOutcomeIssueComponent issue) {
-        return I18nConstants.UNKNOWN_CODE_IN_FRAGMENT.equals(issue.getExtensionString(MESSAGE_ID));
+        return I18nConstants.UNKNOWN_CODE_IN_FRAGMENT.equals(issue.getExtensionString(TxOperations.MESSAGE_ID));
     }
 
     /** Whether these issues say a fragment does not hold the code. */
@@ -32,7 +30,7 @@ final class FragmentCodes {
         if (!applies(issues)) {
             return issues;
         }
-        return issues.stream().filter(i -> !i.getDetails().hasCoding(ISSUE_TYPES, "not-in-vs")
-                && !i.getDetails().hasCoding(ISSUE_TYPES, "this-code-not-in-vs")).toList();
+        return issues.stream().filter(i -> !i.getDetails().hasCoding(TxOperations.TX_ISSUE_TYPE, "not-in-vs")
+                && !i.getDetails().hasCoding(TxOperations.TX_ISSUE_TYPE, "this-code-not-in-vs")).toList();
     }
 }

@@ -15,7 +15,6 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 final class IssuePaths {
 
     private static final Pattern QUALIFIED = Pattern.compile("^(ValueSet|CodeSystem)\\[[^\\]]*\\]\\.");
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
     private IssuePaths() {
     }
@@ -28,7 +27,7 @@ final class IssuePaths {
     /** Rewrites the paths of this issue. */
     static void current(OperationOutcomeIssueComponent issue) {
         boolean filterValue = I18nConstants.UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE
-                .equals(issue.getExtensionString(MESSAGE_ID));
+                .equals(issue.getExtensionString(TxOperations.MESSAGE_ID));
         for (StringType path : issue.getExpression()) {
             path.setValue(current(path.getValue(), filterValue));
         }

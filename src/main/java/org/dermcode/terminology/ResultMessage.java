@@ -22,7 +22,6 @@ import org.hl7.fhir.r5.model.OperationOutcome.OperationOutcomeIssueComponent;
 final class ResultMessage {
 
     private static final String TAKEN = "\u0000";
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
     private ResultMessage() {
     }
@@ -57,7 +56,7 @@ final class ResultMessage {
         }
         for (OperationOutcomeIssueComponent issue : kept) {
             if ((issue.getSeverity() == IssueSeverity.ERROR || DefaultLanguageDisplay.OK_ID.equals(
-                    issue.getExtensionString(MESSAGE_ID))) && text(issue) != null) {
+                    issue.getExtensionString(TxOperations.MESSAGE_ID))) && text(issue) != null) {
                 parts.add(text(issue));
             }
         }

@@ -43,7 +43,6 @@ final class Supplements {
     /** The request parameter that names a supplement to use. */
     static final String USE_SUPPLEMENT = "useSupplement";
 
-    private static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
     /** User data on a merged designation: the versioned url of the supplement it came from. */
     static final String SOURCE = "dermcode.supplement.source";
@@ -308,7 +307,7 @@ final class Supplements {
         OperationOutcome outcome = new OperationOutcome();
         OperationOutcomeIssueComponent issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
                 .setCode(IssueType.NOTFOUND);
-        issue.addExtension(MESSAGE_ID, new org.hl7.fhir.r5.model.StringType("VALUESET_SUPPLEMENT_MISSING"));
+        issue.addExtension(TxOperations.MESSAGE_ID, new org.hl7.fhir.r5.model.StringType("VALUESET_SUPPLEMENT_MISSING"));
         issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, "not-found", null);
         issue.getDetails().setText(text);
         return TxOperations.failure(404, text, outcome);

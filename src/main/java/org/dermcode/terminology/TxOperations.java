@@ -37,6 +37,8 @@ import org.hl7.fhir.utilities.validation.ValidationOptions;
 public final class TxOperations {
 
     static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
+    /** The extension of an OperationOutcome issue that names the engine's message id. */
+    static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
     /** Request parameters that steer code system and value set versions (the engine reads them from the context). */
     private static final Set<String> VERSION_RULES = Set.of("default-valueset-version", "system-version",
@@ -635,7 +637,7 @@ public final class TxOperations {
     private static List<OperationOutcomeIssueComponent> withoutRetiredWarnings(List<OperationOutcomeIssueComponent> issues) {
         return issues.stream().filter(i -> i.getSeverity() != IssueSeverity.WARNING
                 || !RETIRED_WARNINGS.contains(i.getExtensionString(
-                        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id"))).toList();
+                        MESSAGE_ID))).toList();
     }
 
     /** {@code $expand}. */
