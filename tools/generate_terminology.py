@@ -802,16 +802,35 @@ def add_code_syntax(resources):
                 if selectable and not pattern.fullmatch(c["code"]):
                     fail("%s %s code %s does not match its code syntax %s"
                          % (r["system"], cs["version"], c["code"], r["pattern"]))
-            ext = {"url": CODE_SYNTAX_URL, "extension": [
+            add_extension(cs, {"url": CODE_SYNTAX_URL, "extension": [
                 {"url": "pattern", "valueString": r["pattern"]},
-                {"url": "description", "valueString": r["description"]}]}
-            rebuilt = {}
-            for k, v in cs.items():
-                rebuilt[k] = v
-                if k == "id":
-                    rebuilt["extension"] = [ext]
-            cs.clear()
-            cs.update(rebuilt)
+                {"url": "description", "valueString": r["description"]}]})
+
+
+def add_extension(cs, ext):
+    """Adds an extension to a resource, the extension list placed right after the id."""
+    if "extension" in cs:
+        cs["extension"].append(ext)
+        return
+    rebuilt = {}
+    for k, v in cs.items():
+        rebuilt[k] = v
+        if k == "id":
+            rebuilt["extension"] = [ext]
+    cs.clear()
+    cs.update(rebuilt)
+
+
+OWN_DISPLAYS_URL = "http://dermcode.org/fhir/StructureDefinition/own-displays"
+
+
+def add_own_displays(resources):
+    """Marks the CPT and HCPCS CodeSystems, whose displays are our own brief wording from
+    procedure-codes.csv (CPT descriptors are AMA copyright), so that the server takes a display that
+    differs from ours (the official descriptor, say) as a warning, not an error."""
+    for cs in resources:
+        if cs["resourceType"] == "CodeSystem" and cs["url"] in (SYSTEMS["cpt"], SYSTEMS["hcpcs"]):
+            add_extension(cs, {"url": OWN_DISPLAYS_URL, "valueBoolean": True})
 
 
 def main(argv):
@@ -844,6 +863,7 @@ def main(argv):
     rules = build_claim_rules()
     systems = {"cpt": cpt, "hcpcs": hcpcs, "icd-10-cm": icd}
     add_code_syntax(resources)
+    add_own_displays(resources)
     value_sets = build_value_sets(systems, icd_roots, set(), icd)
     # expectedDiagnoses must name generated value sets
     vs_ids = {v["id"] for v in value_sets}
