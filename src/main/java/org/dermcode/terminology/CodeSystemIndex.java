@@ -31,11 +31,21 @@ public final class CodeSystemIndex {
     private final List<Concept> roots = new ArrayList<>();
     private final Map<String, String> codesWithoutDots = new LinkedHashMap<>();
     private final Optional<CodeSyntax> syntax;
+    private final boolean ownDisplays;
+
+    /**
+     * The extension that marks a code system whose displays are DermCode's own brief wording (CPT and
+     * HCPCS: CPT descriptors are AMA copyright), not the official descriptors.
+     */
+    public static final String OWN_DISPLAYS = "http://dermcode.org/fhir/StructureDefinition/own-displays";
 
     public CodeSystemIndex(CodeSystem codeSystem, String source) {
         this.codeSystem = codeSystem;
         this.url = SystemUrls.normalize(codeSystem.getUrl());
         this.syntax = CodeSyntax.of(codeSystem, source);
+        this.ownDisplays = codeSystem.getExtensionByUrl(OWN_DISPLAYS) != null
+                && codeSystem.getExtensionByUrl(OWN_DISPLAYS).getValue() instanceof org.hl7.fhir.r4.model.BooleanType own
+                && own.booleanValue();
         for (PropertyComponent p : codeSystem.getProperty()) {
             properties.put(p.getCode(), p);
         }
@@ -120,6 +130,14 @@ public final class CodeSystemIndex {
         codeWithDots(code).ifPresent(known -> hint.append("; did you mean ").append(known).append("?"));
         syntax.filter(s -> !s.allows(code)).ifPresent(s -> hint.append("; it cannot be one: ").append(s.description()));
         return hint.toString();
+    }
+
+    /**
+     * Whether the displays are DermCode's own wording: a client's display that differs (the official
+     * descriptor, say) is then not wrong, and {@code $validate-code} warns instead of failing.
+     */
+    public boolean hasOwnDisplays() {
+        return ownDisplays;
     }
 
     public boolean isFragment() {

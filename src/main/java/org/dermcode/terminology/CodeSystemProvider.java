@@ -138,6 +138,9 @@ public final class CodeSystemProvider implements IResourceProvider {
             @OperationParam(name = "date", typeName = "dateTime", min = 0, max = 1) IPrimitiveType<Date> date,
             @Description(value = "Whether grouping (abstract) codes count as valid; default true")
             @OperationParam(name = "abstract", typeName = "boolean", min = 0, max = 1) IPrimitiveType<Boolean> isAbstract,
+            @Description(value = "Whether a wrong display is a warning (the code stays valid) instead of an error")
+            @OperationParam(name = "lenient-display-validation", typeName = "boolean", min = 0, max = 1)
+                    IPrimitiveType<Boolean> lenientDisplay,
             @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
@@ -151,7 +154,7 @@ public final class CodeSystemProvider implements IResourceProvider {
             return tx.validateCode(txRequest, true, instanceSystem(repository, id));
         }
         return validateHosted(id, url, codeSystem, code, version, display, coding, codeableConcept, date, isAbstract,
-                txResource);
+                lenientDisplay, txResource);
     }
 
     @Description(shortDefinition = "Check many codes against code systems in one request",
@@ -180,14 +183,14 @@ public final class CodeSystemProvider implements IResourceProvider {
                         BatchValidation.primitive(entry, "display"), BatchValidation.typed(entry, "coding", Coding.class),
                         BatchValidation.typed(entry, "codeableConcept", CodeableConcept.class),
                         BatchValidation.primitive(entry, "date"), BatchValidation.primitive(entry, "abstract"),
-                        List.of()));
+                        BatchValidation.primitive(entry, "lenient-display-validation"), List.of()));
     }
 
     /** {@code $validate-code} on our own content (no tx-resource), by {@link CodeValidationService}. */
     private Parameters validateHosted(IdType id, IPrimitiveType<String> url, CodeSystem codeSystem,
             IPrimitiveType<String> code, IPrimitiveType<String> version, IPrimitiveType<String> display, Coding coding,
             CodeableConcept codeableConcept, IPrimitiveType<Date> date, IPrimitiveType<Boolean> isAbstract,
-            List<IBaseResource> txResource) {
+            IPrimitiveType<Boolean> lenientDisplay, List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource, codeSystem);
         String defaultSystem = OperationArguments.text(url);
         if (defaultSystem == null && codeSystem != null) {
@@ -202,8 +205,10 @@ public final class CodeSystemProvider implements IResourceProvider {
         if (displayText != null) {
             codings.forEach(c -> c.setDisplay(displayText));
         }
-        return validation.inCodeSystem(scope, codings, OperationArguments.date("date", date),
-                OperationArguments.bool("abstract", isAbstract, true)).toParameters();
+        CodeChecks checks = new CodeChecks(CodingForm.of(code, coding), OperationArguments.date("date", date),
+                OperationArguments.bool("abstract", isAbstract, true), false, false,
+                OperationArguments.bool("lenient-display-validation", lenientDisplay, false));
+        return validation.inCodeSystem(scope, codings, checks).toParameters();
     }
 
     @Description(shortDefinition = "Compare two codes in the hierarchy",

@@ -2,13 +2,17 @@ package org.dermcode.terminology;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 
 /** {@code $validate-code} against a CodeSystem or a ValueSet. */
 public final class CodeValidationService {
@@ -20,11 +24,10 @@ public final class CodeValidationService {
     }
 
     /** Validates the first coding that passes, else reports on the first one. */
-    public ValidationResult inCodeSystem(TerminologyRepository scope, List<Coding> codings, LocalDate date,
-            boolean abstractAllowed) {
+    public ValidationResult inCodeSystem(TerminologyRepository scope, List<Coding> codings, CodeChecks checks) {
         ValidationResult first = null;
-        for (Coding coding : codings) {
-            ValidationResult result = inCodeSystem(scope, coding, date, abstractAllowed);
+        for (int i = 0; i < codings.size(); i++) {
+            ValidationResult result = inCodeSystem(scope, codings.get(i), new Paths(checks.form(), i), checks);
             if (result.result()) {
                 return result;
             }
@@ -33,42 +36,40 @@ public final class CodeValidationService {
         return first;
     }
 
-    private ValidationResult inCodeSystem(TerminologyRepository scope, Coding coding, LocalDate date,
-            boolean abstractAllowed) {
+    private ValidationResult inCodeSystem(TerminologyRepository scope, Coding coding, Paths paths, CodeChecks checks) {
         String system = SystemUrls.normalize(coding.getSystem());
         String code = coding.getCode();
-        String version = coding.hasVersion() ? coding.getVersion() : expansions.versionOn(scope, system, date);
+        String version = coding.hasVersion() ? coding.getVersion() : expansions.versionOn(scope, system, checks.date());
         CodeSystemIndex index = scope.codeSystem(system, version).orElse(null);
         if (index == null) {
-            return ValidationResult.invalid("Unknown code system '" + system + "'"
-                    + (coding.hasVersion() ? " version " + coding.getVersion() : ""), system, code);
+            return unknownSystem(scope, system, coding.hasVersion() ? coding.getVersion() : null, code, paths);
         }
         Concept concept = index.find(code).orElse(null);
         if (concept == null) {
             boolean possible = index.syntax().map(syntax -> syntax.allows(code)).orElse(true);
             if (index.isFragment() && possible && index.codeWithDots(code).isEmpty()) {
-                return new ValidationResult(true, "Code '" + code + "' was not found in code system " + system
-                        + ", but this server holds only a fragment of that code system, so the code may still be valid",
-                        system, index.version(), code, null);
+                return ValidationResult.of(true, system, index.version(), code, null, false, null, List.of(
+                        TxIssue.of(IssueSeverity.WARNING, IssueType.CODEINVALID, "invalid-code",
+                                I18nConstants.UNKNOWN_CODE_IN_FRAGMENT, paths.of("code"), code, system, index.version())));
             }
-            return ValidationResult.invalid("Unknown code '" + code + "' in code system " + system
-                    + index.unknownCodeHint(code), system, code);
+            return ValidationResult.of(false, system, index.version(), code, null, false, null,
+                    withHint(List.of(unknownCode(index, code, paths)), index, code, paths));
         }
-        return judge(concept, system, index.version(), coding.getDisplay(), date, abstractAllowed, null);
+        return judge(index, concept, coding, paths, checks, null);
     }
 
     /**
      * Validates the first coding that passes, else reports on the first one. Each code system the
      * value set includes without a version is taken in the coding's version when it has one, else in
-     * the version in force on {@code date} (the newest without a date).
+     * the version in force on the date of service (the newest without a date).
      */
     public ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet, List<Coding> codings,
-            LocalDate date, boolean abstractAllowed, boolean activeOnly, boolean inferSystem) {
-        Map<String, String> onDate = expansions.versionsOn(scope, date);
+            CodeChecks checks) {
+        Map<String, String> onDate = expansions.versionsOn(scope, checks.date());
         ValidationResult first = null;
-        for (Coding coding : codings) {
-            ValidationResult result = inValueSet(scope, valueSet, onDate, coding, date, abstractAllowed, activeOnly,
-                    inferSystem);
+        for (int i = 0; i < codings.size(); i++) {
+            ValidationResult result = inValueSet(scope, valueSet, onDate, codings.get(i), new Paths(checks.form(), i),
+                    checks);
             if (result.result()) {
                 return result;
             }
@@ -78,27 +79,26 @@ public final class CodeValidationService {
     }
 
     private ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet, Map<String, String> onDate,
-            Coding coding, LocalDate date, boolean abstractAllowed, boolean activeOnly, boolean inferSystem) {
+            Coding coding, Paths paths, CodeChecks checks) {
         String codingSystem = SystemUrls.normalize(coding.getSystem());
         Map<String, String> pinned = onDate;
         if (codingSystem != null && coding.hasVersion()) {
             if (scope.codeSystem(codingSystem).isPresent() && scope.codeSystem(codingSystem, coding.getVersion()).isEmpty()) {
-                return ValidationResult.invalid("Unknown code system '" + codingSystem + "' version "
-                        + coding.getVersion(), codingSystem, coding.getCode());
+                return unknownSystem(scope, codingSystem, coding.getVersion(), coding.getCode(), paths);
             }
             pinned = new HashMap<>(onDate);
             pinned.put(codingSystem, coding.getVersion());
         }
-        ExpansionService.Expansion content = expansions.contentIn(valueSet, scope, pinned, activeOnly);
-        return inValueSet(scope, valueSet, content, pinned, coding, date, abstractAllowed, inferSystem);
+        ExpansionService.Expansion content = expansions.contentIn(valueSet, scope, pinned, checks.activeOnly());
+        return inValueSet(scope, valueSet, content, pinned, coding, paths, checks);
     }
 
     private ValidationResult inValueSet(TerminologyRepository scope, ValueSet valueSet,
-            ExpansionService.Expansion content, Map<String, String> pinned, Coding coding, LocalDate date,
-            boolean abstractAllowed, boolean inferSystem) {
+            ExpansionService.Expansion content, Map<String, String> pinned, Coding coding, Paths paths,
+            CodeChecks checks) {
         String code = coding.getCode();
         String system = SystemUrls.normalize(coding.getSystem());
-        String vsName = ValueSetExpander.describe(valueSet);
+        String vsName = canonical(valueSet);
         if (system == null) {
             Set<String> systems = new LinkedHashSet<>();
             for (ExpansionEntry entry : content.entries()) {
@@ -106,59 +106,183 @@ public final class CodeValidationService {
                     systems.add(entry.system());
                 }
             }
-            if (!inferSystem) {
+            if (!checks.inferSystem()) {
                 throw new InvalidRequestException("Parameter 'system' is required with 'code' (or set inferSystem=true)");
             }
             if (systems.size() != 1) {
-                return ValidationResult.invalid(systems.isEmpty()
-                        ? "Code '" + code + "' is not in value set " + vsName
-                        : "Code '" + code + "' is ambiguous in value set " + vsName + ": " + systems, null, code);
+                TxIssue issue = TxIssue.of(IssueSeverity.ERROR, IssueType.NOTFOUND, "cannot-infer",
+                        "UNABLE_TO_INFER_CODESYSTEM", paths.of("system"), code, vsName);
+                return ValidationResult.invalid(null, null, code, systems.isEmpty() ? issue
+                        : issue.withDiagnostics("The code is in the value set in " + systems.size() + " code systems: "
+                                + String.join(", ", systems)));
             }
             system = systems.iterator().next();
         }
         ExpansionEntry entry = content.byKey().get(system + "|" + code);
         if (entry == null) {
-            CodeSystemIndex index = scope.codeSystem(system, pinned.get(system)).orElse(null);
+            String version = pinned.get(system);
+            CodeSystemIndex index = scope.codeSystem(system, version).orElse(null);
+            TxIssue notInValueSet = notInValueSet(coding, system, vsName, paths);
             if (index != null && index.find(code).isEmpty()) {
-                return ValidationResult.invalid("Unknown code '" + code + "' in code system " + system
-                        + "; it is not in value set " + vsName, system, code);
+                return ValidationResult.of(false, system, index.version(), code, null, false, null,
+                        withHint(List.of(notInValueSet, unknownCode(index, code, paths)), index, code, paths));
             }
-            return ValidationResult.invalid("Code '" + code + "' from " + system + " is not in value set " + vsName,
-                    system, code);
+            if (index == null && scope.codeSystem(system).isEmpty()) {
+                return ValidationResult.of(false, system, null, code, null, false, system, List.of(TxIssue.of(
+                        IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
+                        system), notInValueSet));
+            }
+            return ValidationResult.invalid(system, index == null ? null : index.version(), code, notInValueSet);
         }
         if (coding.hasVersion() && entry.version() != null && !coding.getVersion().equals(entry.version())) {
-            return ValidationResult.invalid("Code '" + code + "' from " + system + " version " + coding.getVersion()
-                    + " is not in value set " + vsName + ", which includes version " + entry.version(), system, code);
+            return ValidationResult.invalid(system, entry.version(), code, TxIssue.of(IssueSeverity.ERROR,
+                    IssueType.INVALID, "vs-invalid", "VALUESET_VALUE_MISMATCH", paths.of("version"), system,
+                    entry.version(), coding.getVersion()));
         }
         if (entry.concept() == null) {
-            return new ValidationResult(true, null, system, entry.version(), code, entry.display());
+            return ValidationResult.of(true, system, entry.version(), code, entry.display(), false, null, List.of());
         }
-        return judge(entry.concept(), system, entry.version(), coding.getDisplay(), date, abstractAllowed, vsName);
+        CodeSystemIndex index = scope.codeSystem(system, entry.version()).orElse(null);
+        return judge(index, entry.concept(), coding, paths, checks, notInValueSet(coding, system, vsName, paths));
     }
 
-    private static ValidationResult judge(Concept concept, String system, String version, String display,
-            LocalDate date, boolean abstractAllowed, String valueSetName) {
+    /**
+     * The answer on a code the code system holds: an abstract code where none is allowed, a code not
+     * in force on the date of service and a wrong display are errors (a wrong display a warning with
+     * {@code lenient-display-validation}, information on a code system with our own displays); a retired code
+     * passes with a warning, a code in the wrong case with information. {@code notInValueSet} is the value set's error for a code that does not pass, or null
+     * on a code system.
+     */
+    private static ValidationResult judge(CodeSystemIndex index, Concept concept, Coding coding, Paths paths,
+            CodeChecks checks, TxIssue notInValueSet) {
+        String system = SystemUrls.normalize(coding.getSystem());
+        String version = index == null ? null : index.version();
         String code = concept.code();
-        String where = valueSetName == null ? "" : " (value set " + valueSetName + ")";
-        if (concept.isAbstract() && !abstractAllowed) {
-            return new ValidationResult(false, "Code '" + code + "' is an abstract category and cannot be used"
-                    + " as a code" + where, system, version, code, concept.display());
+        List<TxIssue> issues = new ArrayList<>();
+        boolean valid = true;
+        if (concept.isAbstract() && !checks.abstractAllowed()) {
+            issues.add(TxIssue.of(IssueSeverity.ERROR, IssueType.BUSINESSRULE, "code-rule", "ABSTRACT_CODE_NOT_ALLOWED",
+                    paths.of("code"), system, code));
+            valid = false;
         }
+        LocalDate date = checks.date();
         if (date != null && !concept.isEffectiveOn(date)) {
-            return new ValidationResult(false, "Code '" + code + "' is not valid on " + date + effectivePeriod(concept)
-                    + where, system, version, code, concept.display());
+            issues.add(TxIssue.of(IssueSeverity.ERROR, IssueType.BUSINESSRULE, "code-rule", "DERMCODE_NOT_IN_FORCE",
+                    paths.of("code"), code, date.toString(), effectivePeriod(concept)));
+            valid = false;
         }
-        String message = null;
-        if (concept.isInactive()) {
-            message = "Code '" + code + "' is retired" + effectivePeriod(concept);
+        if (!valid && notInValueSet != null) {
+            issues.add(notInValueSet);
         }
-        if (display != null && !display.isBlank() && concept.display() != null
-                && !display.strip().equalsIgnoreCase(concept.display())) {
-            String mismatch = "Display '" + display + "' does not match the display of '" + code + "': '"
-                    + concept.display() + "'";
-            message = message == null ? mismatch : message + "; " + mismatch;
+        if (!code.equals(coding.getCode())) {
+            issues.add(TxIssue.of(IssueSeverity.INFORMATION, IssueType.BUSINESSRULE, "code-rule",
+                    "CODE_CASE_DIFFERENCE", paths.of("code"), coding.getCode(), code,
+                    version == null ? system : system + "|" + version));
         }
-        return new ValidationResult(true, message, system, version, code, concept.display());
+        boolean ownDisplays = index != null && index.hasOwnDisplays();
+        TxIssue wrongDisplay = wrongDisplay(concept, coding, system, paths,
+                ownDisplays ? IssueSeverity.INFORMATION : checks.lenientDisplay() ? IssueSeverity.WARNING
+                        : IssueSeverity.ERROR);
+        if (wrongDisplay != null) {
+            issues.add(ownDisplays ? wrongDisplay.withDiagnostics(OWN_DISPLAYS) : wrongDisplay);
+            valid = valid && !wrongDisplay.isError();
+        }
+        if (concept.isInactive() && (date == null || concept.retirementDate() == null)) {
+            issues.add(TxIssue.of(IssueSeverity.WARNING, IssueType.BUSINESSRULE, "code-comment",
+                    "INACTIVE_CONCEPT_FOUND", paths.of(null), "inactive", code)
+                    .withDiagnostics(retirement(concept)));
+        }
+        boolean inactive = concept.isInactive() && (date == null || concept.retirementDate() == null);
+        return ValidationResult.of(valid, system, version, code, concept.display(), inactive, null, issues);
+    }
+
+    /**
+     * The issue on a display that is neither the concept's display nor one of its designations (HL7's
+     * engine takes every designation as a valid display), ignoring case; null when it is one, or when
+     * the request gives none.
+     */
+    private static TxIssue wrongDisplay(Concept concept, Coding coding, String system, Paths paths,
+            IssueSeverity severity) {
+        String display = coding.getDisplay();
+        if (display == null || display.isBlank() || concept.display() == null) {
+            return null;
+        }
+        List<String> valid = new ArrayList<>();
+        valid.add(concept.display());
+        concept.definition().getDesignation().stream().filter(d -> d.hasValue()).forEach(d -> valid.add(d.getValue()));
+        String given = display.strip();
+        if (valid.stream().anyMatch(given::equalsIgnoreCase)) {
+            return null;
+        }
+        String choices = String.join(", ", valid.subList(0, valid.size() - 1).stream().map(v -> "'" + v + "'").toList());
+        choices = valid.size() == 1 ? "'" + valid.get(0) + "'" : choices + " or '" + valid.get(valid.size() - 1) + "'";
+        return TxIssue.plural(severity, IssueType.INVALID,
+                severity == IssueSeverity.INFORMATION ? "display-comment" : "invalid-display",
+                OwnDisplays.DISPLAY_ISSUE, valid.size(),
+                paths.of("display"), valid.size(), system, concept.code(), choices, display, "--");
+    }
+
+    /** A code system, or a version of one, that the scope does not have. */
+    private static ValidationResult unknownSystem(TerminologyRepository scope, String system, String version,
+            String code, Paths paths) {
+        List<String> known = system == null ? List.of()
+                : scope.codeSystemVersions(system).stream().filter(java.util.Objects::nonNull).toList();
+        if (version == null || known.isEmpty()) {
+            return ValidationResult.of(false, system, null, code, null, false, system, List.of(TxIssue.of(
+                    IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
+                    system)));
+        }
+        return ValidationResult.of(false, system, null, code, null, false, system + "|" + version, List.of(
+                TxIssue.of(IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM_VERSION",
+                        paths.of("system"), system, version, SystemVersionRules.versionList(known))));
+    }
+
+    private static TxIssue unknownCode(CodeSystemIndex index, String code, Paths paths) {
+        return TxIssue.of(IssueSeverity.ERROR, IssueType.CODEINVALID, "invalid-code", "Unknown_Code_in_Version",
+                paths.of("code"), code, index.url(), index.version());
+    }
+
+    /** The issues, and a hint on a likely typo or a code the system cannot have, if there is one. */
+    private static List<TxIssue> withHint(List<TxIssue> issues, CodeSystemIndex index, String code, Paths paths) {
+        List<String> hints = new ArrayList<>();
+        index.codeWithDots(code).ifPresent(known -> hints.add("did you mean " + known + "?"));
+        index.syntax().filter(syntax -> !syntax.allows(code))
+                .ifPresent(syntax -> hints.add("it cannot be a code of this system: " + syntax.description()));
+        if (hints.isEmpty()) {
+            return issues;
+        }
+        List<TxIssue> withHint = new ArrayList<>(issues);
+        withHint.add(TxIssue.of(IssueSeverity.INFORMATION, IssueType.CODEINVALID, "invalid-code", ValidationResult.HINT,
+                paths.of("code"), code, String.join("; ", hints)));
+        return withHint;
+    }
+
+    private static TxIssue notInValueSet(Coding coding, String system, String valueSet, Paths paths) {
+        String display = coding.hasDisplay() ? " ('" + coding.getDisplay() + "')" : "";
+        String coded = "'" + system + (coding.hasVersion() ? "|" + coding.getVersion() : "") + "#" + coding.getCode()
+                + display + "'";
+        return TxIssue.of(IssueSeverity.ERROR, IssueType.CODEINVALID, "not-in-vs",
+                "None_of_the_provided_codes_are_in_the_value_set_one", paths.of("code"), coded, valueSet);
+    }
+
+    /** A value set as HL7's engine names it in its messages: url|version. */
+    static String canonical(ValueSet valueSet) {
+        return valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
+    }
+
+    private static String retirement(Concept concept) {
+        String period = effectivePeriod(concept);
+        return period.isEmpty() ? null : "Code '" + concept.code() + "'" + period;
+    }
+
+    private static final String OWN_DISPLAYS = "The displays of this code system are DermCode's own brief wording, "
+            + "not the official descriptors, so a display that differs from them is not wrong";
+
+    /** The paths of the issues on one coding of the request. */
+    private record Paths(CodingForm form, int index) {
+        String of(String element) {
+            return form.path(index, element);
+        }
     }
 
     static String effectivePeriod(Concept concept) {

@@ -147,7 +147,8 @@ public final class DermcodeValidationSupport implements IValidationSupport {
         List<Coding> codings = List.of(new Coding(system, code, null));
         ValidationResult first = null;
         for (LocalDate date : dates()) {
-            ValidationResult result = validation.inCodeSystem(repository, codings, date, true);
+            ValidationResult result = validation.inCodeSystem(repository, codings,
+                    new CodeChecks(CodingForm.CODE, date, true, false, false, false));
             if (result.result()) {
                 return convert(result);
             }
@@ -171,7 +172,8 @@ public final class DermcodeValidationSupport implements IValidationSupport {
         List<Coding> codings = List.of(new Coding(system, code, null));
         ValidationResult first = null;
         for (LocalDate date : dates()) {
-            ValidationResult result = validation.inValueSet(repository, valueSet, codings, date, false, false, infer);
+            ValidationResult result = validation.inValueSet(repository, valueSet, codings,
+                    new CodeChecks(CodingForm.CODE, date, false, false, infer, false));
             if (result.result()) {
                 return convert(result);
             }

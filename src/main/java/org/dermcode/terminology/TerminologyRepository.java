@@ -73,6 +73,19 @@ public final class TerminologyRepository {
         return base == null ? Optional.empty() : base.codeSystem(url, version);
     }
 
+    /** The versions held of a code system, a request's first, then those of the repository it extends. */
+    public List<String> codeSystemVersions(String url) {
+        List<String> versions = new ArrayList<>();
+        List<CodeSystemIndex> candidates = codeSystems.get(SystemUrls.normalize(url));
+        if (candidates != null) {
+            candidates.forEach(index -> versions.add(index.version()));
+        }
+        if (base != null) {
+            base.codeSystemVersions(url).stream().filter(v -> !versions.contains(v)).forEach(versions::add);
+        }
+        return versions;
+    }
+
     public Optional<CodeSystemIndex> codeSystem(String url) {
         return codeSystem(url, null);
     }

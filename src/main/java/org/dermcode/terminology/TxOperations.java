@@ -411,7 +411,9 @@ public final class TxOperations {
         if (request.isTrue("valueset-membership-only")) {
             options = options.withCheckValueSetOnly();
         }
-        if (request.isTrue("lenient-display-validation")) {
+        boolean ownDisplays = OwnDisplays.only(context, request,
+                codeSystemLevel ? firstText(request, instanceUrl, "url", "system") : null);
+        if (request.isTrue("lenient-display-validation") || ownDisplays) {
             options = options.setDisplayWarningMode(true);
         }
         if (request.isTrue("activeOnly")) {
@@ -515,6 +517,9 @@ public final class TxOperations {
                 : codeableConcept.getCoding().size() == 1 ? codeableConcept.getCodingFirstRep() : null;
         issues = AbstractCodes.checked(request, valid, issues, checkedCoding, request.has("code") ? "code"
                 : codeableConcept == null ? "Coding.code" : "CodeableConcept.coding[0].code", valueSet, context);
+        if (ownDisplays) {
+            issues = OwnDisplays.noted(issues);
+        }
         // where the current rules changed the engine's issues, its errors left decide
         out.addParameter("result", issues != engineIssues
                 ? issues.stream().noneMatch(i -> i.getSeverity() == IssueSeverity.ERROR) : valid);

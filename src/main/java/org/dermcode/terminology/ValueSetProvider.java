@@ -191,6 +191,9 @@ public final class ValueSetProvider implements IResourceProvider {
             @Description(value = "Find the code system from the code when system is absent")
             @OperationParam(name = "inferSystem", typeName = "boolean", min = 0, max = 1)
                     IPrimitiveType<Boolean> inferSystem,
+            @Description(value = "Whether a wrong display is a warning (the code stays valid) instead of an error")
+            @OperationParam(name = "lenient-display-validation", typeName = "boolean", min = 0, max = 1)
+                    IPrimitiveType<Boolean> lenientDisplay,
             @Description(value = "The language of displays; only English displays are held")
             @OperationParam(name = "displayLanguage", typeName = "code", min = 0, max = 1)
                     IPrimitiveType<String> displayLanguage,
@@ -205,7 +208,7 @@ public final class ValueSetProvider implements IResourceProvider {
             return tx.validateCode(txRequest, false, instanceUrl(id));
         }
         return validateHosted(id, url, valueSet, valueSetVersion, code, system, systemVersion, display, coding,
-                codeableConcept, date, isAbstract, activeOnly, inferSystem, txResource);
+                codeableConcept, date, isAbstract, activeOnly, inferSystem, lenientDisplay, txResource);
     }
 
     @Description(shortDefinition = "Check many codes against value sets in one request",
@@ -239,7 +242,7 @@ public final class ValueSetProvider implements IResourceProvider {
                         BatchValidation.typed(entry, "codeableConcept", CodeableConcept.class),
                         BatchValidation.primitive(entry, "date"), BatchValidation.primitive(entry, "abstract"),
                         BatchValidation.primitive(entry, "activeOnly"), BatchValidation.primitive(entry, "inferSystem"),
-                        List.of()));
+                        BatchValidation.primitive(entry, "lenient-display-validation"), List.of()));
     }
 
     /** {@code $validate-code} on our own content (no tx-resource), by {@link CodeValidationService}. */
@@ -247,7 +250,8 @@ public final class ValueSetProvider implements IResourceProvider {
             IPrimitiveType<String> valueSetVersion, IPrimitiveType<String> code, IPrimitiveType<String> system,
             IPrimitiveType<String> systemVersion, IPrimitiveType<String> display, Coding coding,
             CodeableConcept codeableConcept, IPrimitiveType<Date> date, IPrimitiveType<Boolean> isAbstract,
-            IPrimitiveType<Boolean> activeOnly, IPrimitiveType<Boolean> inferSystem, List<IBaseResource> txResource) {
+            IPrimitiveType<Boolean> activeOnly, IPrimitiveType<Boolean> inferSystem, IPrimitiveType<Boolean> lenientDisplay,
+            List<IBaseResource> txResource) {
         TerminologyRepository scope = OperationArguments.scope(repository, txResource);
         ValueSet target = resolve(scope, id, url, valueSet, valueSetVersion);
         boolean infer = OperationArguments.bool("inferSystem", inferSystem, false);
@@ -257,9 +261,11 @@ public final class ValueSetProvider implements IResourceProvider {
         if (displayText != null) {
             codings.forEach(c -> c.setDisplay(displayText));
         }
-        return validation.inValueSet(scope, target, codings, OperationArguments.date("date", date),
+        CodeChecks checks = new CodeChecks(CodingForm.of(code, coding), OperationArguments.date("date", date),
                 OperationArguments.bool("abstract", isAbstract, false),
-                OperationArguments.bool("activeOnly", activeOnly, false), infer).toParameters();
+                OperationArguments.bool("activeOnly", activeOnly, false), infer,
+                OperationArguments.bool("lenient-display-validation", lenientDisplay, false));
+        return validation.inValueSet(scope, target, codings, checks).toParameters();
     }
 
     private String instanceUrl(IdType id) {

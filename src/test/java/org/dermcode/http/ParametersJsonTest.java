@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import org.dermcode.TestTerminology;
+import org.dermcode.terminology.CodeChecks;
 import org.dermcode.terminology.CodeSystemIndex;
 import org.dermcode.terminology.CodeValidationService;
+import org.dermcode.terminology.CodingForm;
 import org.dermcode.terminology.Concept;
 import org.dermcode.terminology.LookupService;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -61,7 +63,8 @@ class ParametersJsonTest {
     void validateCodeAnswersWithoutIssuesAreWrittenAsHapiWritesThem() throws IOException {
         CodeValidationService validation = new CodeValidationService(TestTerminology.EXPANSIONS);
         Parameters valid = validation.inCodeSystem(TestTerminology.REPOSITORY,
-                List.of(new Coding("http://www.ama-assn.org/go/cpt", "11102", null)), null, false).toParameters();
+                List.of(new Coding("http://www.ama-assn.org/go/cpt", "11102", null)),
+                new CodeChecks(CodingForm.CODE, null, false, false, false, false)).toParameters();
         assertThat(ours(valid)).isEqualTo(hapi(valid)).contains("\"valueBoolean\":true");
     }
 

@@ -52,6 +52,13 @@ class ValidateCodeIT extends ServerIT {
         return ((BooleanType) value(out, "result")).booleanValue();
     }
 
+    /** The issue of the answer with this message id. */
+    private static OperationOutcome.OperationOutcomeIssueComponent issue(Parameters out, String messageId) {
+        OperationOutcome issues = (OperationOutcome) out.getParameter("issues").getResource();
+        return issues.getIssue().stream().filter(i -> messageId.equals(i.getExtensionString(
+                TxOperations.MESSAGE_ID))).findFirst().orElseThrow(() -> new AssertionError("no issue " + messageId));
+    }
+
     private static String message(Parameters out) {
         Type message = value(out, "message");
         return message == null ? null : message.primitiveValue();
@@ -69,19 +76,23 @@ class ValidateCodeIT extends ServerIT {
     void unknownCodeOfTheCptFragmentIsValidWithAWarning() {
         Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("27447")), true);
         assertThat(result(out)).isTrue();
-        assertThat(message(out)).contains("fragment").contains("27447");
+        // a warning, and no message, as HL7's engine answers on a fragment
+        assertThat(message(out)).isNull();
+        assertThat(issue(out, "UNKNOWN_CODE_IN_FRAGMENT").getDetails().getText()).contains("fragment", "27447");
+        assertThat(issue(out, "UNKNOWN_CODE_IN_FRAGMENT").getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.WARNING);
     }
 
     @Test
     void aCodeThatCannotBeCptIsInvalidSayingWhy() {
         Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("abc12")), true);
         assertThat(result(out)).isFalse();
-        assertThat(message(out)).contains("abc12", "it cannot be one: a CPT code is five digits, or four digits and F"
+        assertThat(message(out)).contains("abc12", "it cannot be a code of this system: a CPT code is five digits, or four digits and F"
                 + " (Category II), T (Category III) or U (PLA)");
         for (String shaped : new String[] {"0001U", "0591T", "1036F", "27447"}) {
             Parameters ok = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType(shaped)), true);
             assertThat(result(ok)).as(shaped).isTrue();
-            assertThat(message(ok)).as(shaped).contains("fragment");
+            assertThat(issue(ok, "UNKNOWN_CODE_IN_FRAGMENT")).as(shaped).isNotNull();
         }
     }
 
@@ -114,12 +125,32 @@ class ValidateCodeIT extends ServerIT {
     }
 
     @Test
-    void displayMismatchIsAWarning() {
+    void aDisplayOtherThanOurCptWordingIsInformation() {
         Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.CPT), "code", new CodeType("11104"),
                 "display", new StringType("Shave biopsy")), false);
         assertThat(result(out)).isTrue();
-        assertThat(message(out)).contains("Shave biopsy").contains("Punch biopsy of skin, single lesion");
+        OperationOutcome.OperationOutcomeIssueComponent issue = issue(out,
+                "Display_Name_for__should_be_one_of__instead_of");
+        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+        assertThat(issue.getDetails().getText()).contains("Shave biopsy", "Punch biopsy of skin, single lesion");
+        assertThat(issue.getExpression()).extracting(Object::toString).containsExactly("display");
         assertThat(value(out, "display").primitiveValue()).isEqualTo("Punch biopsy of skin, single lesion");
+    }
+
+    @Test
+    void aWrongIcd10CmTitleIsAnErrorUnlessLenient() {
+        Parameters out = onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("L57.0"),
+                "display", new StringType("Sun spots")), true);
+        assertThat(result(out)).isFalse();
+        assertThat(message(out)).isEqualTo("Wrong Display Name 'Sun spots' for " + SystemUrls.ICD10CM
+                + "#L57.0. Valid display is 'Actinic keratosis' (for the language(s) '--')");
+        assertThat(issue(out, "Display_Name_for__should_be_one_of__instead_of").getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+        Parameters lenient = onCodeSystem(in("url", new UriType(SystemUrls.ICD10CM), "code", new CodeType("L57.0"),
+                "display", new StringType("Sun spots"), "lenient-display-validation", new BooleanType(true)), true);
+        assertThat(result(lenient)).isTrue();
+        assertThat(issue(lenient, "Display_Name_for__should_be_one_of__instead_of").getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.WARNING);
     }
 
     @Test
@@ -220,7 +251,8 @@ class ValidateCodeIT extends ServerIT {
         assertThat(result(coding)).isTrue();
         Parameters unknown = dxInValueSet("L29.8", "systemVersion", new StringType("1999"));
         assertThat(result(unknown)).isFalse();
-        assertThat(message(unknown)).contains("version 1999");
+        assertThat(message(unknown)).contains("version '1999' could not be found", "Valid versions: 2024, 2025, 2026 or 2027");
+        assertThat(value(unknown, "x-caused-by-unknown-system").primitiveValue()).isEqualTo(SystemUrls.ICD10CM + "|1999");
     }
 
     @Test
