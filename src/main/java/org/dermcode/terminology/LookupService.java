@@ -134,8 +134,8 @@ public final class LookupService {
                 }
                 designation.addPart().setName("value").setValue(new StringType(d.getValue()));
             }
-            if (!scope.isShared() && index.codeSystem().hasLanguage()) {
-                // a request's own code system answers as HL7's reference server does: its display is a designation too
+            if (index.codeSystem().hasLanguage()) {
+                // as HL7's reference server answers: the display of a code system with a language is a designation too
                 ParametersParameterComponent designation = out.addParameter().setName("designation");
                 designation.addPart().setName("language").setValue(new CodeType(index.codeSystem().getLanguage()));
                 designation.addPart().setName("use").setValue(new org.hl7.fhir.r4.model.Coding(
@@ -144,10 +144,8 @@ public final class LookupService {
                 designation.addPart().setName("value").setValue(new StringType(concept.display()));
             }
         }
-        if (!scope.isShared()) {
-            out.addParameter().setName("code").setValue(new CodeType(concept.code()));
-            out.addParameter().setName("system").setValue(new org.hl7.fhir.r4.model.UriType(index.url()));
-        }
+        out.addParameter().setName("code").setValue(new CodeType(concept.code()));
+        out.addParameter().setName("system").setValue(new org.hl7.fhir.r4.model.UriType(index.url()));
         if (wants(wanted, "parent")) {
             for (String parent : concept.parents()) {
                 addProperty(out, "parent", new CodeType(parent));

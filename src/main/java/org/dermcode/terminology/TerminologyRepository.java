@@ -37,11 +37,6 @@ public final class TerminologyRepository {
         return new Builder();
     }
 
-    /** True for the repository loaded at start-up (results may be cached); false for an overlay. */
-    public boolean isShared() {
-        return base == null;
-    }
-
     /** A repository in which the request's own resources come first, then this one's. */
     public TerminologyRepository withRequestResources(List<? extends IBaseResource> resources) {
         if (resources == null || resources.isEmpty()) {

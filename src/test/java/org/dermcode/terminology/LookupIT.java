@@ -64,6 +64,9 @@ class LookupIT extends ServerIT {
     void hcpcsAcceptsTheHttpSpelling() {
         Parameters out = lookup("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J7308");
         assertThat(property(out, "requiresProcedure").primitiveValue()).isEqualTo("96567");
+        // the code and the system's canonical url, as a tx-resource code system's lookup answers
+        assertThat(value(out, "code").primitiveValue()).isEqualTo("J7308");
+        assertThat(value(out, "system").primitiveValue()).isEqualTo(SystemUrls.HCPCS);
     }
 
     @Test
