@@ -1064,6 +1064,7 @@ public final class TxOperations {
     }
 
     static BaseServerResponseException failure(int status, String message, OperationOutcome outcome) {
+        EngineErrorIds.restore(outcome);
         IssuePaths.current(outcome);
         org.hl7.fhir.r4.model.OperationOutcome r4 = (org.hl7.fhir.r4.model.OperationOutcome) TxEngine.toR4(outcome);
         String text = message == null ? "Terminology operation failed" : message;
