@@ -708,6 +708,7 @@ public final class TxOperations {
             String instanceUrl) {
         SimpleWorkerContext context = session.context();
         Parameters parameters = request.parameters().copy();
+        boolean withoutUrl = request.resource("valueSet") instanceof ValueSet inline && !inline.hasUrl();
         ValueSet valueSet = valueSet(context, request, instanceUrl);
         ValueSetVersions versions = ValueSetVersions.choose(session, valueSet, SystemVersionRules.of(request));
         if (versions.problem() != null) {
@@ -786,6 +787,16 @@ public final class TxOperations {
                 expanded.getExpansion().addParameter().setName(rule.name()).setValue(new UriType(canonical));
             }
         }
+        if (withoutUrl) {
+            // the url was only lent to the engine: the client's value set has none
+            expanded.setUrlElement(null);
+        }
+        // a value set the expanded one contains is part of it, not another value set it used
+        java.util.Set<String> contained = new java.util.HashSet<>();
+        valueSet.getContained().stream().filter(r -> r instanceof ValueSet).map(r -> ((ValueSet) r).getUrl())
+                .filter(java.util.Objects::nonNull).forEach(contained::add);
+        expanded.getExpansion().getParameter().removeIf(p -> p.getName().equals("used-valueset")
+                && p.getValue() != null && contained.contains(p.getValue().primitiveValue().split("\\|")[0]));
         return (org.hl7.fhir.r4.model.ValueSet) TxEngine.toR4(expanded);
     }
 

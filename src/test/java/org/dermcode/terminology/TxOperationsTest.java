@@ -183,6 +183,38 @@ class TxOperationsTest {
         assertThat(none.getExpansion().getTotal()).isZero();
     }
 
+    /** polygon (square, triangle), circle. */
+    private static CodeSystem shapes() {
+        CodeSystem shapes = new CodeSystem().setUrl("http://example.org/fhir/CodeSystem/shapes").setVersion("1")
+                .setStatus(PublicationStatus.ACTIVE).setContent(CodeSystem.CodeSystemContentMode.COMPLETE)
+                .setHierarchyMeaning(CodeSystem.CodeSystemHierarchyMeaning.ISA);
+        CodeSystem.ConceptDefinitionComponent polygon = shapes.addConcept().setCode("polygon").setDisplay("Sided shape");
+        polygon.addConcept().setCode("square").setDisplay("Four sided");
+        polygon.addConcept().setCode("triangle").setDisplay("Three sided");
+        shapes.addConcept().setCode("circle").setDisplay("Round");
+        return shapes;
+    }
+
+    @Test
+    void anInlineValueSetKeepsHavingNoUrlAndItsContainedValueSetsAreNotUsedOnes() {
+        ValueSet inner = new ValueSet().setUrl("http://example.org/fhir/ValueSet/round").setStatus(PublicationStatus.ACTIVE);
+        inner.setId("round");
+        inner.getCompose().addInclude().setSystem("http://example.org/fhir/CodeSystem/shapes").addConcept()
+                .setCode("circle");
+        ValueSet inline = new ValueSet().setStatus(PublicationStatus.ACTIVE);
+        inline.addContained(inner);
+        inline.getCompose().addInclude().addValueSet("#round");
+        Parameters r4 = new Parameters();
+        r4.addParameter().setName("valueSet").setResource(inline);
+        ValueSet out = TX.expand(TestEngine.request(r4, new ArrayList<>(List.of(shapes()))), null);
+
+        assertThat(out.hasUrl()).isFalse();
+        assertThat(out.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .containsExactly("circle");
+        assertThat(out.getExpansion().getParameter()).noneSatisfy(p ->
+                assertThat(p.getName()).isEqualTo("used-valueset"));
+    }
+
     @Test
     void anIsAFilterOnTheCodePropertyIsOneOnTheConcept() {
         CodeSystem shapes = new CodeSystem().setUrl("http://example.org/fhir/CodeSystem/shapes").setVersion("1")
