@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -16,6 +18,9 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 
 /** {@code $validate-code} against a CodeSystem or a ValueSet. */
 public final class CodeValidationService {
+
+    private static final String OWN_DISPLAYS = "The displays of this code system are DermCode's own brief wording, "
+            + "not the official descriptors, so a display that differs from them is not wrong";
 
     private final ExpansionService expansions;
 
@@ -143,18 +148,20 @@ public final class CodeValidationService {
             return ValidationResult.of(true, system, entry.version(), code, entry.display(), false, null, List.of());
         }
         CodeSystemIndex index = scope.codeSystem(system, entry.version()).orElse(null);
-        return judge(index, entry.concept(), coding, paths, checks, notInValueSet(coding, system, vsName, paths));
+        String found = system;
+        return judge(index, entry.concept(), coding, paths, checks, () -> notInValueSet(coding, found, vsName, paths));
     }
 
     /**
      * The answer on a code the code system holds: an abstract code where none is allowed, a code not
-     * in force on the date of service and a wrong display are errors (a wrong display a warning with
-     * {@code lenient-display-validation}, information on a code system with our own displays); a retired code
-     * passes with a warning, a code in the wrong case with information. {@code notInValueSet} is the value set's error for a code that does not pass, or null
-     * on a code system.
+     * in force on the date of service and a wrong display are errors (a wrong display is a warning
+     * with {@code lenient-display-validation}, information on a code system with our own displays);
+     * a retired code passes with a warning, a code in the wrong case with information.
+     * {@code notInValueSet} makes the value set's error for a code that does not pass (only then:
+     * its text is formatted), or is null on a code system.
      */
     private static ValidationResult judge(CodeSystemIndex index, Concept concept, Coding coding, Paths paths,
-            CodeChecks checks, TxIssue notInValueSet) {
+            CodeChecks checks, Supplier<TxIssue> notInValueSet) {
         String system = SystemUrls.normalize(coding.getSystem());
         String version = index == null ? null : index.version();
         String code = concept.code();
@@ -172,7 +179,7 @@ public final class CodeValidationService {
             valid = false;
         }
         if (!valid && notInValueSet != null) {
-            issues.add(notInValueSet);
+            issues.add(notInValueSet.get());
         }
         if (!code.equals(coding.getCode())) {
             issues.add(TxIssue.of(IssueSeverity.INFORMATION, IssueType.BUSINESSRULE, "code-rule",
@@ -187,12 +194,14 @@ public final class CodeValidationService {
             issues.add(ownDisplays ? wrongDisplay.withDiagnostics(OWN_DISPLAYS) : wrongDisplay);
             valid = valid && !wrongDisplay.isError();
         }
-        if (concept.isInactive() && (date == null || concept.retirementDate() == null)) {
+        // on a date of service a code with a retirement date was in force that day or not (the error
+        // above); without a date, or without a retirement date, its status says whether it is inactive
+        boolean inactive = concept.isInactive() && (date == null || concept.retirementDate() == null);
+        if (inactive) {
             issues.add(TxIssue.of(IssueSeverity.WARNING, IssueType.BUSINESSRULE, "code-comment",
                     "INACTIVE_CONCEPT_FOUND", paths.of(null), "inactive", code)
                     .withDiagnostics(retirement(concept)));
         }
-        boolean inactive = concept.isInactive() && (date == null || concept.retirementDate() == null);
         return ValidationResult.of(valid, system, version, code, concept.display(), inactive, null, issues);
     }
 
@@ -226,7 +235,7 @@ public final class CodeValidationService {
     private static ValidationResult unknownSystem(TerminologyRepository scope, String system, String version,
             String code, Paths paths) {
         List<String> known = system == null ? List.of()
-                : scope.codeSystemVersions(system).stream().filter(java.util.Objects::nonNull).toList();
+                : scope.codeSystemVersions(system).stream().filter(Objects::nonNull).toList();
         if (version == null || known.isEmpty()) {
             return ValidationResult.of(false, system, null, code, null, false, system, List.of(TxIssue.of(
                     IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
@@ -266,7 +275,7 @@ public final class CodeValidationService {
     }
 
     /** A value set as HL7's engine names it in its messages: url|version. */
-    static String canonical(ValueSet valueSet) {
+    private static String canonical(ValueSet valueSet) {
         return valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
     }
 
@@ -274,9 +283,6 @@ public final class CodeValidationService {
         String period = effectivePeriod(concept);
         return period.isEmpty() ? null : "Code '" + concept.code() + "'" + period;
     }
-
-    private static final String OWN_DISPLAYS = "The displays of this code system are DermCode's own brief wording, "
-            + "not the official descriptors, so a display that differs from them is not wrong";
 
     /** The paths of the issues on one coding of the request. */
     private record Paths(CodingForm form, int index) {
