@@ -7,7 +7,7 @@ import org.dermcode.hardening.PhiSafeParserErrorHandler;
 import org.dermcode.hardening.RequestBodyGuard;
 import org.dermcode.knowledge.Knowledge;
 import org.dermcode.claim.ProfileValidator;
-import org.dermcode.http.ParametersResponseWriter;
+import org.dermcode.http.CompactJsonResponseWriter;
 import org.dermcode.terminology.CodeSystemProvider;
 import org.dermcode.terminology.CoreTerminology;
 import org.dermcode.terminology.CodeValidationService;
@@ -122,7 +122,7 @@ public class FhirServerConfig {
         server.registerInterceptor(new RequestBodyGuard());
         server.registerInterceptor(new StrictHandlingInterceptor());
         // plain Parameters answers ($lookup, $validate-code...) as compact JSON without HAPI's parser
-        server.registerInterceptor(new ParametersResponseWriter());
+        server.registerInterceptor(new CompactJsonResponseWriter());
         customizers.orderedStream().forEach(customizer -> customizer.customize(server));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

@@ -31,7 +31,7 @@ import org.hl7.fhir.r4.model.Type;
 public final class ParametersJson {
 
     // HAPI's writer comes from a default Jackson factory with AUTO_CLOSE_TARGET off (JacksonStructure)
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
@@ -64,7 +64,7 @@ public final class ParametersJson {
         return true;
     }
 
-    private static boolean plainValue(Type value) {
+    static boolean plainValue(Type value) {
         if (value instanceof PrimitiveType<?> primitive) {
             return plainPrimitive(primitive);
         }
@@ -76,7 +76,7 @@ public final class ParametersJson {
         return false;
     }
 
-    private static boolean plainPrimitive(PrimitiveType<?> primitive) {
+    static boolean plainPrimitive(PrimitiveType<?> primitive) {
         return primitive == null || (!primitive.hasId() && !primitive.hasExtension());
     }
 
@@ -124,12 +124,12 @@ public final class ParametersJson {
     }
 
     /** {@code value} and the FHIR type name with its first letter upper case: valueString, valueCoding. */
-    private static String valueField(Element value) {
+    static String valueField(Element value) {
         String type = value.fhirType();
         return "value" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
     }
 
-    private static void writePrimitive(JsonGenerator json, String field, PrimitiveType<?> primitive)
+    static void writePrimitive(JsonGenerator json, String field, PrimitiveType<?> primitive)
             throws IOException {
         if (primitive == null) {
             return;

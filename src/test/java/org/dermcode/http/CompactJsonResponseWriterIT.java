@@ -12,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import org.dermcode.ServerIT;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compact JSON of plain Parameters answers ({@link ParametersResponseWriter}) is what HAPI
+ * The compact JSON of plain Parameters and expansion answers ({@link CompactJsonResponseWriter}) is what HAPI
  * itself sends: the same text as HAPI's parser gives for the same resource, the same headers, and
  * HAPI still answers the requests it steps aside for (pretty, XML); gzip is kept.
  */
-class ParametersResponseWriterIT extends ServerIT {
+class CompactJsonResponseWriterIT extends ServerIT {
 
     private static final String LOOKUP = "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=17311";
 
@@ -60,6 +61,22 @@ class ParametersResponseWriterIT extends ServerIT {
         Parameters fromPretty = FHIR.newJsonParser().parseResource(Parameters.class, text(get(path + "&_pretty=true")));
         assertThat(text(compact)).isEqualTo(FHIR.newJsonParser().encodeResourceToString(fromPretty))
                 .contains("\"valueBoolean\":true");
+    }
+
+    @Test
+    void expandAnswerIsTheTextHapiWouldWrite() throws Exception {
+        String path = "/ValueSet/$expand?url=http://dermcode.org/fhir/ValueSet/derm-procedures&filter=biopsy"
+                + "&includeDesignations=true&count=5";
+        HttpResponse<byte[]> compact = get(path);
+        HttpResponse<byte[]> pretty = get(path + "&_pretty=true");
+        assertThat(compact.headers().firstValue("Content-Type")).isEqualTo(pretty.headers().firstValue("Content-Type"));
+        ValueSet fromPretty = FHIR.newJsonParser().parseResource(ValueSet.class, text(pretty));
+        // identifier and timestamp are made afresh for each expansion
+        ValueSet fromCompact = FHIR.newJsonParser().parseResource(ValueSet.class, text(compact));
+        fromPretty.getExpansion().setIdentifier(fromCompact.getExpansion().getIdentifier())
+                .setTimestampElement(fromCompact.getExpansion().getTimestampElement());
+        assertThat(text(compact)).isEqualTo(FHIR.newJsonParser().encodeResourceToString(fromPretty))
+                .contains("\"designation\"");
     }
 
     @Test
