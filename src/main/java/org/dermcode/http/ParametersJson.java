@@ -106,14 +106,8 @@ public final class ParametersJson {
             Type value = parameter.getValue();
             if (value instanceof PrimitiveType<?> primitive) {
                 writePrimitive(json, valueField(value), primitive);
-            } else if (value instanceof Coding coding && !coding.isEmpty()) {
-                json.writeObjectFieldStart(valueField(value));
-                writePrimitive(json, "system", coding.getSystemElement());
-                writePrimitive(json, "version", coding.getVersionElement());
-                writePrimitive(json, "code", coding.getCodeElement());
-                writePrimitive(json, "display", coding.getDisplayElement());
-                writePrimitive(json, "userSelected", coding.getUserSelectedElement());
-                json.writeEndObject();
+            } else if (value instanceof Coding coding) {
+                writeCoding(json, valueField(value), coding);
             }
             writeParameters(json, "part", parameter.getPart());
             json.writeEndObject();
@@ -121,6 +115,20 @@ public final class ParametersJson {
         if (open) {
             json.writeEndArray();
         }
+    }
+
+    /** A Coding's elements in FHIR's order; nothing for an empty one. */
+    static void writeCoding(JsonGenerator json, String field, Coding coding) throws IOException {
+        if (coding == null || coding.isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart(field);
+        writePrimitive(json, "system", coding.getSystemElement());
+        writePrimitive(json, "version", coding.getVersionElement());
+        writePrimitive(json, "code", coding.getCodeElement());
+        writePrimitive(json, "display", coding.getDisplayElement());
+        writePrimitive(json, "userSelected", coding.getUserSelectedElement());
+        json.writeEndObject();
     }
 
     /** {@code value} and the FHIR type name with its first letter upper case: valueString, valueCoding. */

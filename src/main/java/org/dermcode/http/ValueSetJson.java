@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.BackboneElement;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -45,27 +46,21 @@ public final class ValueSetJson {
                 || valueSet.getIdElement().hasBaseUrl())) {
             return false;
         }
-        for (PrimitiveType<?> primitive : List.of(valueSet.getUrlElement(), valueSet.getVersionElement(),
-                valueSet.getNameElement(), valueSet.getTitleElement(), valueSet.getStatusElement(),
-                valueSet.getExperimentalElement(), valueSet.getDateElement(), valueSet.getPublisherElement(),
-                valueSet.getDescriptionElement(), valueSet.getPurposeElement(), valueSet.getCopyrightElement())) {
-            if (!ParametersJson.plainPrimitive(primitive)) {
-                return false;
-            }
+        if (!allPlain(valueSet.getUrlElement(), valueSet.getVersionElement(), valueSet.getNameElement(),
+                valueSet.getTitleElement(), valueSet.getStatusElement(), valueSet.getExperimentalElement(),
+                valueSet.getDateElement(), valueSet.getPublisherElement(), valueSet.getDescriptionElement(),
+                valueSet.getPurposeElement(), valueSet.getCopyrightElement())) {
+            return false;
         }
         ValueSetExpansionComponent expansion = valueSet.getExpansion();
-        if (expansion.hasId() || expansion.hasExtension() || expansion.hasModifierExtension()
-                || !ParametersJson.plainPrimitive(expansion.getIdentifierElement())
-                || !ParametersJson.plainPrimitive(expansion.getTimestampElement())
-                || !ParametersJson.plainPrimitive(expansion.getTotalElement())
-                || !ParametersJson.plainPrimitive(expansion.getOffsetElement())) {
+        if (!bare(expansion) || !allPlain(expansion.getIdentifierElement(), expansion.getTimestampElement(),
+                expansion.getTotalElement(), expansion.getOffsetElement())) {
             return false;
         }
         for (ValueSetExpansionParameterComponent parameter : expansion.getParameter()) {
-            if (parameter.hasId() || parameter.hasExtension() || parameter.hasModifierExtension()
-                    || !ParametersJson.plainPrimitive(parameter.getNameElement())
-                    || parameter.getValue() != null && !(parameter.getValue() instanceof PrimitiveType<?>
-                            && ParametersJson.plainValue(parameter.getValue()))) {
+            Type value = parameter.getValue();
+            if (!bare(parameter) || !allPlain(parameter.getNameElement())
+                    || value != null && !(value instanceof PrimitiveType<?> && ParametersJson.plainValue(value))) {
                 return false;
             }
         }
@@ -74,24 +69,31 @@ public final class ValueSetJson {
 
     private static boolean plain(List<ValueSetExpansionContainsComponent> contains) {
         for (ValueSetExpansionContainsComponent c : contains) {
-            if (c.hasId() || c.hasExtension() || c.hasModifierExtension()
-                    || !ParametersJson.plainPrimitive(c.getSystemElement())
-                    || !ParametersJson.plainPrimitive(c.getAbstractElement())
-                    || !ParametersJson.plainPrimitive(c.getInactiveElement())
-                    || !ParametersJson.plainPrimitive(c.getVersionElement())
-                    || !ParametersJson.plainPrimitive(c.getCodeElement())
-                    || !ParametersJson.plainPrimitive(c.getDisplayElement())) {
+            if (!bare(c) || !allPlain(c.getSystemElement(), c.getAbstractElement(), c.getInactiveElement(),
+                    c.getVersionElement(), c.getCodeElement(), c.getDisplayElement())) {
                 return false;
             }
             for (ConceptReferenceDesignationComponent d : c.getDesignation()) {
-                if (d.hasId() || d.hasExtension() || d.hasModifierExtension()
-                        || !ParametersJson.plainPrimitive(d.getLanguageElement())
-                        || d.hasUse() && !ParametersJson.plainValue(d.getUse())
-                        || !ParametersJson.plainPrimitive(d.getValueElement())) {
+                if (!bare(d) || !allPlain(d.getLanguageElement(), d.getValueElement())
+                        || d.hasUse() && !ParametersJson.plainValue(d.getUse())) {
                     return false;
                 }
             }
             if (!plain(c.getContains())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Without an id or extensions of its own. */
+    private static boolean bare(BackboneElement element) {
+        return !element.hasId() && !element.hasExtension() && !element.hasModifierExtension();
+    }
+
+    private static boolean allPlain(PrimitiveType<?>... primitives) {
+        for (PrimitiveType<?> primitive : primitives) {
+            if (!ParametersJson.plainPrimitive(primitive)) {
                 return false;
             }
         }
@@ -131,81 +133,54 @@ public final class ValueSetJson {
         ParametersJson.writePrimitive(json, "timestamp", expansion.getTimestampElement());
         ParametersJson.writePrimitive(json, "total", expansion.getTotalElement());
         ParametersJson.writePrimitive(json, "offset", expansion.getOffsetElement());
-        boolean open = false;
-        for (ValueSetExpansionParameterComponent parameter : expansion.getParameter()) {
-            if (parameter.isEmpty()) {
-                continue;
-            }
-            if (!open) {
-                json.writeArrayFieldStart("parameter");
-                open = true;
-            }
-            json.writeStartObject();
-            ParametersJson.writePrimitive(json, "name", parameter.getNameElement());
+        writeArray(json, "parameter", expansion.getParameter(), (out, parameter) -> {
+            ParametersJson.writePrimitive(out, "name", parameter.getNameElement());
             Type value = parameter.getValue();
             if (value instanceof PrimitiveType<?> primitive) {
-                ParametersJson.writePrimitive(json, ParametersJson.valueField(value), primitive);
+                ParametersJson.writePrimitive(out, ParametersJson.valueField(value), primitive);
             }
-            json.writeEndObject();
-        }
-        if (open) {
-            json.writeEndArray();
-        }
+        });
         writeContains(json, expansion.getContains());
         json.writeEndObject();
     }
 
     private static void writeContains(JsonGenerator json, List<ValueSetExpansionContainsComponent> contains)
             throws IOException {
-        boolean open = false;
-        for (ValueSetExpansionContainsComponent c : contains) {
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (!open) {
-                json.writeArrayFieldStart("contains");
-                open = true;
-            }
-            json.writeStartObject();
-            ParametersJson.writePrimitive(json, "system", c.getSystemElement());
-            ParametersJson.writePrimitive(json, "abstract", c.getAbstractElement());
-            ParametersJson.writePrimitive(json, "inactive", c.getInactiveElement());
-            ParametersJson.writePrimitive(json, "version", c.getVersionElement());
-            ParametersJson.writePrimitive(json, "code", c.getCodeElement());
-            ParametersJson.writePrimitive(json, "display", c.getDisplayElement());
-            writeDesignations(json, c.getDesignation());
-            writeContains(json, c.getContains());
-            json.writeEndObject();
-        }
-        if (open) {
-            json.writeEndArray();
-        }
+        writeArray(json, "contains", contains, (out, c) -> {
+            ParametersJson.writePrimitive(out, "system", c.getSystemElement());
+            ParametersJson.writePrimitive(out, "abstract", c.getAbstractElement());
+            ParametersJson.writePrimitive(out, "inactive", c.getInactiveElement());
+            ParametersJson.writePrimitive(out, "version", c.getVersionElement());
+            ParametersJson.writePrimitive(out, "code", c.getCodeElement());
+            ParametersJson.writePrimitive(out, "display", c.getDisplayElement());
+            writeArray(out, "designation", c.getDesignation(), (inner, d) -> {
+                ParametersJson.writePrimitive(inner, "language", d.getLanguageElement());
+                ParametersJson.writeCoding(inner, "use", d.getUse());
+                ParametersJson.writePrimitive(inner, "value", d.getValueElement());
+            });
+            writeContains(out, c.getContains());
+        });
     }
 
-    private static void writeDesignations(JsonGenerator json, List<ConceptReferenceDesignationComponent> designations)
-            throws IOException {
+    /** Writes one element of an array. */
+    private interface ElementWriter<T> {
+        void write(JsonGenerator json, T element) throws IOException;
+    }
+
+    /** An array of the non-empty elements, as objects; nothing when there are none. */
+    private static <T extends Base> void writeArray(JsonGenerator json, String field, List<T> elements,
+            ElementWriter<T> each) throws IOException {
         boolean open = false;
-        for (ConceptReferenceDesignationComponent d : designations) {
-            if (d.isEmpty()) {
+        for (T element : elements) {
+            if (element.isEmpty()) {
                 continue;
             }
             if (!open) {
-                json.writeArrayFieldStart("designation");
+                json.writeArrayFieldStart(field);
                 open = true;
             }
             json.writeStartObject();
-            ParametersJson.writePrimitive(json, "language", d.getLanguageElement());
-            Coding use = d.getUse();
-            if (use != null && !use.isEmpty()) {
-                json.writeObjectFieldStart("use");
-                ParametersJson.writePrimitive(json, "system", use.getSystemElement());
-                ParametersJson.writePrimitive(json, "version", use.getVersionElement());
-                ParametersJson.writePrimitive(json, "code", use.getCodeElement());
-                ParametersJson.writePrimitive(json, "display", use.getDisplayElement());
-                ParametersJson.writePrimitive(json, "userSelected", use.getUserSelectedElement());
-                json.writeEndObject();
-            }
-            ParametersJson.writePrimitive(json, "value", d.getValueElement());
+            each.write(json, element);
             json.writeEndObject();
         }
         if (open) {
