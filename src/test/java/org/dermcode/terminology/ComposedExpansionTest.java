@@ -2,6 +2,7 @@ package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dermcode.terminology.TwoColourVersions.colours;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.ArrayList;
@@ -20,19 +21,9 @@ import org.junit.jupiter.api.Test;
 /** $expand of a value set with excludes or with two versions of one code system, rule by rule. */
 class ComposedExpansionTest {
 
-    private static final String CS = "http://example.org/fhir/CodeSystem/colours";
+    private static final String CS = TwoColourVersions.CS;
     private static final String VS = "http://example.org/fhir/ValueSet/colours";
     private static final TxOperations TX = TestEngine.TX;
-
-    /** 1.0.0: red, green, blue; 2.0.0: red, green (renamed), violet. */
-    private static CodeSystem colours(String version) {
-        CodeSystem cs = new CodeSystem().setUrl(CS).setVersion(version).setStatus(PublicationStatus.ACTIVE)
-                .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
-        cs.addConcept().setCode("red").setDisplay("Red");
-        cs.addConcept().setCode("green").setDisplay(version.startsWith("1") ? "Green" : "Leaf green");
-        cs.addConcept().setCode(version.startsWith("1") ? "blue" : "violet").setDisplay("Other " + version);
-        return cs;
-    }
 
     private static ValueSet valueSet() {
         return new ValueSet().setUrl(VS).setVersion("1").setStatus(PublicationStatus.ACTIVE);

@@ -1,6 +1,7 @@
 package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.terminology.TestEngine.value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +41,6 @@ class DefaultLanguageDisplayTest {
                 false, null);
     }
 
-    private static String value(Parameters p, String name) {
-        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
-                .map(x -> x.getValue() == null ? null : x.getValue().primitiveValue()).orElse(null);
-    }
 
     private static OperationOutcome.OperationOutcomeIssueComponent onlyIssue(Parameters p) {
         OperationOutcome issues = (OperationOutcome) p.getParameter().stream()

@@ -1,6 +1,7 @@
 package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.terminology.TestEngine.value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,6 @@ class FirstValidCodingTest {
                 false, null);
     }
 
-    private static String value(Parameters p, String name) {
-        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
-                .map(x -> x.getValue().primitiveValue()).orElse(null);
-    }
 
     @Test
     void theFirstOfTwoValidCodingsIsReported() {

@@ -1,6 +1,7 @@
 package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.terminology.TestEngine.value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,6 @@ class FragmentCodesTest {
                 false, null);
     }
 
-    private static String value(Parameters p, String name) {
-        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
-                .map(x -> x.getValue() == null ? null : x.getValue().primitiveValue()).orElse(null);
-    }
 
     private static List<String> issueIds(Parameters p) {
         return p.getParameter().stream().filter(x -> x.getName().equals("issues")).findFirst()

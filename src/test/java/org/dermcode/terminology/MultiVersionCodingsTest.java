@@ -1,6 +1,8 @@
 package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dermcode.terminology.TestEngine.value;
+import static org.dermcode.terminology.TwoColourVersions.colours;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +21,9 @@ import org.junit.jupiter.api.Test;
 /** ValueSet/$validate-code of a versionless coding in a value set that uses two versions of its code system. */
 class MultiVersionCodingsTest {
 
-    private static final String CS = "http://example.org/fhir/CodeSystem/colours";
+    private static final String CS = TwoColourVersions.CS;
     private static final String VS = "http://example.org/fhir/ValueSet/colours";
     private static final TxOperations TX = TestEngine.TX;
-
-    /** 1.0.0: red, green, blue; 2.0.0: red, green (renamed), violet. */
-    private static CodeSystem colours(String version) {
-        CodeSystem cs = new CodeSystem().setUrl(CS).setVersion(version).setStatus(PublicationStatus.ACTIVE)
-                .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
-        cs.addConcept().setCode("red").setDisplay("Red");
-        cs.addConcept().setCode("green").setDisplay(version.startsWith("1") ? "Green" : "Leaf green");
-        cs.addConcept().setCode(version.startsWith("1") ? "blue" : "violet").setDisplay("Other " + version);
-        return cs;
-    }
 
     /** Both versions included; {@code excludeOld}: instead, 2.0.0 minus 1.0.0. */
     private static ValueSet valueSet(boolean excludeOld) {
@@ -57,10 +49,6 @@ class MultiVersionCodingsTest {
                 false, null);
     }
 
-    private static String value(Parameters p, String name) {
-        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
-                .map(x -> x.getValue().primitiveValue()).orElse(null);
-    }
 
     @Test
     void aCodeOfTheOlderVersionOnlyIsFoundInIt() {

@@ -2,6 +2,7 @@ package org.dermcode.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dermcode.terminology.TestEngine.value;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -100,10 +101,6 @@ class SupplementsTest {
         return null;
     }
 
-    private static String value(Parameters p, String name) {
-        return p.getParameter().stream().filter(x -> x.getName().equals(name)).findFirst()
-                .map(x -> x.getValue().primitiveValue()).orElse(null);
-    }
 
     @Nested
     class Merge {

@@ -19,6 +19,12 @@ final class TestEngine {
     private TestEngine() {
     }
 
+    /** The value of an answer's parameter as text, or null when it has none. */
+    static String value(Parameters answer, String name) {
+        return answer.getParameter().stream().filter(p -> p.getName().equals(name)).findFirst()
+                .map(p -> p.getValue() == null ? null : p.getValue().primitiveValue()).orElse(null);
+    }
+
     /** An operation's R4 parameters and the resources it brings, as the engine route takes them. */
     static TxRequest request(Parameters r4, List<IBaseResource> resources) {
         return new TxRequest((org.hl7.fhir.r5.model.Parameters) TxEngine.toR5(r4), resources, null);
