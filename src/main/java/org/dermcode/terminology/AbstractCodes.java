@@ -8,7 +8,6 @@ import org.hl7.fhir.r5.model.Coding;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r5.model.OperationOutcome.OperationOutcomeIssueComponent;
-import org.hl7.fhir.r5.model.StringType;
 import org.hl7.fhir.r5.model.ValueSet;
 import org.hl7.fhir.r5.terminologies.CodeSystemUtilities;
 import org.hl7.fhir.utilities.i18n.I18nConstants;
@@ -56,11 +55,7 @@ final class AbstractCodes {
 
     private static OperationOutcomeIssueComponent error(IssueType type, String txType, String id, String path,
             String text) {
-        OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent().setSeverity(IssueSeverity.ERROR)
-                .setCode(type);
-        issue.addExtension(TxOperations.MESSAGE_ID, new StringType(id));
-        issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, txType, null);
-        issue.getDetails().setText(text);
+        OperationOutcomeIssueComponent issue = TxOperations.issue(IssueSeverity.ERROR, type, id, txType, text);
         issue.addExpression(path);
         return issue;
     }

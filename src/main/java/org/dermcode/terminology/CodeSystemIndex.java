@@ -43,9 +43,9 @@ public final class CodeSystemIndex {
         this.codeSystem = codeSystem;
         this.url = SystemUrls.normalize(codeSystem.getUrl());
         this.syntax = CodeSyntax.of(codeSystem, source);
-        this.ownDisplays = codeSystem.getExtensionByUrl(OWN_DISPLAYS) != null
-                && codeSystem.getExtensionByUrl(OWN_DISPLAYS).getValue() instanceof org.hl7.fhir.r4.model.BooleanType own
-                && own.booleanValue();
+        org.hl7.fhir.r4.model.Extension ownDisplaysMark = codeSystem.getExtensionByUrl(OWN_DISPLAYS);
+        this.ownDisplays = ownDisplaysMark != null
+                && ownDisplaysMark.getValue() instanceof org.hl7.fhir.r4.model.BooleanType own && own.booleanValue();
         for (PropertyComponent p : codeSystem.getProperty()) {
             properties.put(p.getCode(), p);
         }

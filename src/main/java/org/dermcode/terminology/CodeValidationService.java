@@ -133,9 +133,8 @@ public final class CodeValidationService {
                         withHint(List.of(notInValueSet, unknownCode(index, code, paths)), index, code, paths));
             }
             if (index == null && scope.codeSystem(system).isEmpty()) {
-                return ValidationResult.of(false, system, null, code, null, false, system, List.of(TxIssue.of(
-                        IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
-                        system), notInValueSet));
+                return ValidationResult.of(false, system, null, code, null, false, system,
+                        List.of(unknownSystemIssue(system, paths), notInValueSet));
             }
             return ValidationResult.invalid(system, index == null ? null : index.version(), code, notInValueSet);
         }
@@ -237,13 +236,17 @@ public final class CodeValidationService {
         List<String> known = system == null ? List.of()
                 : scope.codeSystemVersions(system).stream().filter(Objects::nonNull).toList();
         if (version == null || known.isEmpty()) {
-            return ValidationResult.of(false, system, null, code, null, false, system, List.of(TxIssue.of(
-                    IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
-                    system)));
+            return ValidationResult.of(false, system, null, code, null, false, system,
+                    List.of(unknownSystemIssue(system, paths)));
         }
         return ValidationResult.of(false, system, null, code, null, false, system + "|" + version, List.of(
                 TxIssue.of(IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM_VERSION",
                         paths.of("system"), system, version, SystemVersionRules.versionList(known))));
+    }
+
+    private static TxIssue unknownSystemIssue(String system, Paths paths) {
+        return TxIssue.of(IssueSeverity.ERROR, IssueType.NOTFOUND, "not-found", "UNKNOWN_CODESYSTEM", paths.of("system"),
+                system);
     }
 
     private static TxIssue unknownCode(CodeSystemIndex index, String code, Paths paths) {

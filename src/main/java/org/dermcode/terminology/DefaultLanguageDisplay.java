@@ -74,12 +74,9 @@ final class DefaultLanguageDisplay {
     }
 
     private static OperationOutcomeIssueComponent ok(OperationOutcomeIssueComponent was, Checked checked) {
-        OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent()
-                .setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INVALID);
-        issue.addExtension(TxOperations.MESSAGE_ID, new org.hl7.fhir.r5.model.StringType(OK_ID));
-        issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, "invalid-display", null);
-        issue.getDetails().setText(TxMessages.format("engine." + OK_ID, "", checked.system(), checked.code(),
-                checked.languages(), checked.display()));
+        OperationOutcomeIssueComponent issue = TxOperations.issue(IssueSeverity.INFORMATION, IssueType.INVALID, OK_ID,
+                "invalid-display", TxMessages.format("engine." + OK_ID, "", checked.system(), checked.code(),
+                        checked.languages(), checked.display()));
         was.getLocation().forEach(l -> issue.addLocation(l.getValue()));
         was.getExpression().forEach(e -> issue.addExpression(e.getValue()));
         return issue;

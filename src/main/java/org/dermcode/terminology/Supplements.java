@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r5.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
 
 /**
@@ -305,11 +304,8 @@ final class Supplements {
     private static ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException missing(String canonical) {
         String text = TxMessages.format("VALUESET_SUPPLEMENT_MISSING", canonical);
         OperationOutcome outcome = new OperationOutcome();
-        OperationOutcomeIssueComponent issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
-                .setCode(IssueType.NOTFOUND);
-        issue.addExtension(TxOperations.MESSAGE_ID, new org.hl7.fhir.r5.model.StringType("VALUESET_SUPPLEMENT_MISSING"));
-        issue.getDetails().addCoding(TxOperations.TX_ISSUE_TYPE, "not-found", null);
-        issue.getDetails().setText(text);
+        outcome.addIssue(TxOperations.issue(IssueSeverity.ERROR, IssueType.NOTFOUND, "VALUESET_SUPPLEMENT_MISSING",
+                "not-found", text));
         return TxOperations.failure(404, text, outcome);
     }
 }

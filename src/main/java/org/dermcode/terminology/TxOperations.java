@@ -519,6 +519,19 @@ public final class TxOperations {
         return newest != null ? newest : context.fetchResource(ValueSet.class, url);
     }
 
+    /**
+     * An issue as HL7's engine writes the ones we add to its answers: its message id, its
+     * tx-issue-type code and its text.
+     */
+    static OperationOutcomeIssueComponent issue(IssueSeverity severity, IssueType type, String messageId,
+            String txType, String text) {
+        OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent().setSeverity(severity).setCode(type);
+        issue.addExtension(MESSAGE_ID, new StringType(messageId));
+        issue.getDetails().addCoding(TX_ISSUE_TYPE, txType, null);
+        issue.getDetails().setText(text);
+        return issue;
+    }
+
     static BaseServerResponseException failure(int status, String message, OperationOutcome outcome) {
         EngineErrorIds.restore(outcome);
         IssuePaths.current(outcome);
